@@ -1,0 +1,7 @@
+/**
+ * database
+ */
+@NullMarked
+package io.portico.database;
+
+import org.jspecify.annotations.NullMarked;

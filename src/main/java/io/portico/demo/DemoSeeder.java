@@ -1,0 +1,142 @@
+package io.portico.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.portico.database.DemoMode;
+import io.portico.database.TenantDatabase;
+import io.portico.milestone.Milestone;
+import io.portico.milestone.MilestoneService;
+import io.portico.project.Project;
+import io.portico.project.ProjectService;
+import io.portico.shared.CurrentViewer;
+import io.portico.shared.Role;
+import io.portico.shared.Viewer;
+import io.portico.tenant.ApprovalMode;
+import io.portico.tenant.Tenant;
+import io.portico.tenant.TenantConfig;
+import io.portico.tenant.TenantRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * In demo mode, gives each tenant with a {@code demo} section its client accounts and
+ * projects once, walked through the real workflow (so sign-offs and the activity feed are
+ * real too). The tenant row remembers that it was seeded; later starts skip it.
+ */
+@Component
+@Order(10)
+class DemoSeeder implements ApplicationRunner {
+
+	private static final Log logger = LogFactory.getLog(DemoSeeder.class);
+
+	private final DemoMode demo;
+
+	private final TenantRegistry tenants;
+
+	private final TenantDatabase database;
+
+	private final DatabaseClient client;
+
+	private final ProjectService projects;
+
+	private final MilestoneService milestones;
+
+	private final Clock clock;
+
+	DemoSeeder(DemoMode demo, TenantRegistry tenants, TenantDatabase database, DatabaseClient client,
+			ProjectService projects, MilestoneService milestones, Clock clock) {
+		this.demo = demo;
+		this.tenants = tenants;
+		this.database = database;
+		this.client = client;
+		this.projects = projects;
+		this.milestones = milestones;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.demo.enabled()) {
+			return;
+		}
+		Flux.fromIterable(this.tenants.all())
+			.filter((tenant) -> tenant.config().demo() != null)
+			.concatMap(this::seedOnce)
+			.blockLast();
+	}
+
+	private Mono<Void> seedOnce(Tenant tenant) {
+		Viewer staff = Viewer.system(tenant.id(), tenant.slug());
+		return this.database
+			.one(staff,
+					() -> this.client.sql("SELECT demo_seeded_at IS NULL AS due FROM tenant WHERE tenant_id = :t")
+						.bind("t", tenant.id())
+						.map((row) -> Boolean.TRUE.equals(row.get("due", Boolean.class)))
+						.one())
+			.filter(Boolean::booleanValue)
+			.flatMap((due) -> seed(tenant, staff))
+			.then(this.database.one(staff, () -> this.client
+				.sql("UPDATE tenant SET demo_seeded_at = coalesce(demo_seeded_at, now()) " + "WHERE tenant_id = :t")
+				.bind("t", tenant.id())
+				.then()));
+	}
+
+	private Mono<Void> seed(Tenant tenant, Viewer staff) {
+		TenantConfig.Demo demo = tenant.config().demo();
+		LocalDate today = LocalDate.now(this.clock);
+		return Flux.fromIterable(demo.clients())
+			.concatMap((c) -> this.projects.saveClientAccount(c.id(), c.name()))
+			.thenMany(Flux.fromIterable(demo.projects()))
+			.concatMap((p) -> this.projects
+				.createProject(p.template(), p.name(), p.client(), today.minusDays(p.startedDaysAgo()), null,
+						p.contractValue())
+				.flatMap((project) -> advance(tenant, project, p)))
+			.then()
+			.contextWrite(CurrentViewer.as(staff))
+			.doOnSuccess((v) -> logger.info("Seeded demo data for tenant " + tenant.slug()));
+	}
+
+	/**
+	 * Completes milestones in order through {@code completedThrough}, then starts the
+	 * next.
+	 */
+	private Mono<Void> advance(Tenant tenant, Project project, TenantConfig.DemoProject plan) {
+		if (plan.completedThrough() == null) {
+			return Mono.empty();
+		}
+		Viewer client = new Viewer(tenant.id(), tenant.slug(), "demo@" + project.clientAccountId(), null, Role.CLIENT,
+				project.clientAccountId(), List.of());
+		return this.milestones.byProjects(List.of(project.id())).flatMap((byProject) -> {
+			List<Milestone> ordered = byProject.getOrDefault(project.id(), List.of());
+			int last = ordered.stream().map(Milestone::key).toList().indexOf(plan.completedThrough());
+			return Flux.fromIterable(ordered.subList(0, last + 1))
+				.concatMap((m) -> complete(m, client))
+				.then((last + 1 < ordered.size()) ? this.milestones.start(ordered.get(last + 1).id().toString(), null)
+					.onErrorResume((ex) -> Mono.empty())
+					.then() : Mono.empty());
+		});
+	}
+
+	private Mono<Milestone> complete(Milestone milestone, Viewer client) {
+		String id = milestone.id().toString();
+		Mono<Milestone> started = this.milestones.start(id, null);
+		if (milestone.approval() == ApprovalMode.NONE) {
+			return started.then(this.milestones.complete(id, null));
+		}
+		Mono<Milestone> submitted = started.then(this.milestones.submit(id, null, "Ready for review"));
+		Mono<Milestone> approve = this.milestones.approve(id, null, "Looks good");
+		return submitted.then((milestone.approval() == ApprovalMode.CLIENT)
+				? approve.contextWrite(CurrentViewer.as(client)) : approve);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * demo
+ */
+@NullMarked
+package io.portico.demo;
+
+import org.jspecify.annotations.NullMarked;

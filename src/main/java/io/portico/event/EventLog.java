@@ -1,0 +1,137 @@
+package io.portico.event;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.portico.shared.Cursors;
+import io.portico.shared.Page;
+import io.portico.shared.Viewer;
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import io.portico.database.Sql;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tenant's append-only event log. Appends join the caller's transaction, so an event
+ * exists exactly when the change it records committed.
+ */
+@Component
+public class EventLog {
+
+	static final String MILESTONE_CHANGED = "MILESTONE_CHANGED";
+
+	static final String PROJECT_CREATED = "PROJECT_CREATED";
+
+	// The per-tenant advisory lock is taken in the same statement, right before the
+	// sequence value is drawn, and held to commit: a tenant's events therefore get
+	// their seq in commit order, which makes seq a cursor with no gaps to fall into.
+	// Appending last in a transaction keeps that serialized stretch short.
+	private static final String APPEND = """
+			WITH tenant_lock AS (SELECT pg_advisory_xact_lock(hashtextextended(:tenant::text, 0)))
+			INSERT INTO event (tenant_id, project_id, milestone_id, type, actor, payload)
+			SELECT :tenant, :project, :milestone, :type, :actor, CAST(:payload AS jsonb) FROM tenant_lock
+			RETURNING seq
+			""";
+
+	private static final String PAGE = """
+			SELECT seq, project_id, milestone_id, type, actor, payload::text AS payload, occurred_at
+			FROM event
+			WHERE tenant_id = :tenant AND project_id = :project AND seq < :before
+			ORDER BY seq DESC
+			LIMIT :limit
+			""";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final DatabaseClient client;
+
+	EventLog(DatabaseClient client) {
+		this.client = client;
+	}
+
+	static String cursor(long seq) {
+		return Cursors.encode("event", Long.toString(seq));
+	}
+
+	/** Records a milestone's change; call inside the transaction that made it. */
+	public Mono<Long> milestoneChanged(Viewer viewer, UUID projectId, UUID milestoneId, @Nullable String previousStatus,
+			String status, @Nullable String note) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("previousStatus", previousStatus);
+		payload.put("status", status);
+		payload.put("note", note);
+		return append(viewer, projectId, milestoneId, MILESTONE_CHANGED, payload);
+	}
+
+	/** Records a project's creation; call inside the transaction that made it. */
+	public Mono<Long> projectCreated(Viewer viewer, UUID projectId) {
+		return append(viewer, projectId, null, PROJECT_CREATED, Map.of());
+	}
+
+	private Mono<Long> append(Viewer viewer, UUID projectId, @Nullable UUID milestoneId, String type,
+			Map<String, Object> payload) {
+		return this.client.sql(APPEND)
+			.bind("tenant", viewer.tenantId())
+			.bind("project", projectId)
+			.bind("milestone", Sql.nullable(milestoneId, UUID.class))
+			.bind("type", type)
+			.bind("actor", viewer.subject())
+			.bind("payload", json.writeValueAsString(payload))
+			.map((row) -> row.get("seq", Long.class))
+			.one();
+	}
+
+	/**
+	 * Newest first, one page of a project's activity; run inside a viewer's transaction,
+	 * where the client lens hides events about what the viewer may not see.
+	 */
+	public Mono<Page<PortalEvent>> page(Viewer viewer, UUID projectId, int first, @Nullable String after) {
+		String afterSeq = Cursors.decode("event", after);
+		long before;
+		try {
+			before = (afterSeq != null) ? Long.parseLong(afterSeq) : Long.MAX_VALUE;
+		}
+		catch (NumberFormatException ex) {
+			before = Long.MIN_VALUE;
+		}
+		return this.client.sql(PAGE)
+			.bind("tenant", viewer.tenantId())
+			.bind("project", projectId)
+			.bind("before", before)
+			.bind("limit", first + 1)
+			.map(EventLog::event)
+			.all()
+			.collectList()
+			.map((events) -> {
+				List<Page.Edge<PortalEvent>> edges = new ArrayList<>();
+				events.stream().limit(first).forEach((e) -> edges.add(new Page.Edge<>(e.cursor(), e)));
+				return new Page<>(edges, events.size() > first, after != null);
+			});
+	}
+
+	private static PortalEvent event(Readable row) {
+		long seq = row.get("seq", Long.class);
+		UUID projectId = row.get("project_id", UUID.class);
+		String actor = row.get("actor", String.class);
+		OffsetDateTime at = row.get("occurred_at", OffsetDateTime.class);
+		String type = row.get("type", String.class);
+		if (MILESTONE_CHANGED.equals(type)) {
+			Map<String, Object> payload = json.readValue(row.get("payload", String.class), new TypeReference<>() {
+			});
+			return new PortalEvent.MilestoneChanged(seq, projectId, row.get("milestone_id", UUID.class), actor, at,
+					(String) payload.get("previousStatus"), (String) payload.get("status"),
+					(String) payload.get("note"));
+		}
+		return new PortalEvent.ProjectCreated(seq, projectId, actor, at);
+	}
+
+}

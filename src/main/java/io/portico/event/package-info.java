@@ -1,0 +1,7 @@
+/**
+ * event
+ */
+@NullMarked
+package io.portico.event;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,113 @@
+package io.portico.graphql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import io.portico.shared.PorticoException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every error a caller sees has {@code extensions.classification} and a stable
+ * {@code extensions.code}. Portico's own failures say what is wrong; anything else stays
+ * opaque and is logged with the execution id the caller is given.
+ */
+@Component
+class ErrorHandling extends DataFetcherExceptionResolverAdapter {
+
+	private static final Log logger = LogFactory.getLog(ErrorHandling.class);
+
+	@Override
+	protected @Nullable GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+		if (ex instanceof PorticoException failure) {
+			Map<String, Object> extensions = new LinkedHashMap<>();
+			extensions.put("code", failure.code());
+			extensions.putAll(failure.details());
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(classification(failure))
+				.message(failure.getMessage())
+				.extensions(extensions)
+				.build();
+		}
+		String id = env.getExecutionId().toString();
+		logger.error("Unexpected failure in execution " + id + " at " + env.getExecutionStepInfo().getPath(), ex);
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(ErrorType.INTERNAL_ERROR)
+			.message("Internal error; reference " + id)
+			.extensions(Map.of("code", "INTERNAL"))
+			.build();
+	}
+
+	private static ErrorClassification classification(PorticoException failure) {
+		if (failure instanceof PorticoException.NotFound) {
+			return ErrorType.NOT_FOUND;
+		}
+		if (failure instanceof PorticoException.Invalid) {
+			return ErrorType.BAD_REQUEST;
+		}
+		if (failure instanceof PorticoException.Conflict) {
+			return PorticoErrorType.CONFLICT;
+		}
+		if (failure instanceof PorticoException.Forbidden) {
+			return ErrorType.FORBIDDEN;
+		}
+		return ErrorType.UNAUTHORIZED;
+	}
+
+	/**
+	 * graphql-java rejects malformed documents and arguments (an unparsable Date, a
+	 * missing argument) before any resolver runs; give those a stable code too.
+	 */
+	@Component
+	static class RequestErrorCodes implements WebGraphQlInterceptor {
+
+		@Override
+		public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+			return chain.next(request).map((response) -> {
+				if (response.getErrors().stream().allMatch((e) -> e.getExtensions().containsKey("code"))) {
+					return response;
+				}
+				List<GraphQLError> errors = new ArrayList<>();
+				response.getErrors().forEach((error) -> {
+					Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
+					extensions.putIfAbsent("code", codeFor(error.getErrorType()));
+					errors.add(GraphqlErrorBuilder.newError()
+						.message(error.getMessage())
+						.locations(error.getLocations())
+						.path(error.getParsedPath())
+						.errorType(error.getErrorType())
+						.extensions(extensions)
+						.build());
+				});
+				return response.transform((builder) -> builder.errors(errors));
+			});
+		}
+
+		private static String codeFor(ErrorClassification type) {
+			String name = type.toString();
+			return switch (name) {
+				case "ValidationError" -> "INVALID_REQUEST";
+				case "InvalidSyntax" -> "INVALID_SYNTAX";
+				case "OperationNotSupported" -> "OPERATION_NOT_SUPPORTED";
+				default -> "BAD_REQUEST";
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * graphql
+ */
+@NullMarked
+package io.portico.graphql;
+
+import org.jspecify.annotations.NullMarked;

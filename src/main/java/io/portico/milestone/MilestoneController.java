@@ -1,0 +1,147 @@
+package io.portico.milestone;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.portico.event.PortalEvent;
+import io.portico.milestone.MilestoneDetails.AcceptanceCriterion;
+import io.portico.milestone.MilestoneDetails.Deliverable;
+import io.portico.milestone.MilestoneDetails.SignOff;
+import io.portico.shared.CurrentViewer;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Milestones: the query, the workflow mutations and the batched relation fields.
+ */
+@Controller
+class MilestoneController {
+
+	private final MilestoneService milestones;
+
+	MilestoneController(MilestoneService milestones) {
+		this.milestones = milestones;
+	}
+
+	@QueryMapping
+	Mono<Milestone> milestone(@Argument String id) {
+		return this.milestones.milestone(id);
+	}
+
+	@MutationMapping
+	Mono<Milestone> updateMilestone(@Argument UpdateMilestoneInput input) {
+		return this.milestones.update(input.id(), input.expectedVersion(), input.name(), input.description(),
+				input.dueDate(), input.ownerTeam(), input.clientVisible());
+	}
+
+	@MutationMapping
+	Mono<Milestone> startMilestone(@Argument String id, @Argument @Nullable Integer expectedVersion) {
+		return this.milestones.start(id, expectedVersion);
+	}
+
+	@MutationMapping
+	Mono<Milestone> submitMilestone(@Argument String id, @Argument @Nullable Integer expectedVersion,
+			@Argument @Nullable String note) {
+		return this.milestones.submit(id, expectedVersion, note);
+	}
+
+	@MutationMapping
+	Mono<Milestone> approveMilestone(@Argument String id, @Argument @Nullable Integer expectedVersion,
+			@Argument @Nullable String note) {
+		return this.milestones.approve(id, expectedVersion, note);
+	}
+
+	@MutationMapping
+	Mono<Milestone> requestChanges(@Argument String id, @Argument @Nullable Integer expectedVersion,
+			@Argument String reason) {
+		return this.milestones.requestChanges(id, expectedVersion, reason);
+	}
+
+	@MutationMapping
+	Mono<Milestone> completeMilestone(@Argument String id, @Argument @Nullable Integer expectedVersion) {
+		return this.milestones.complete(id, expectedVersion);
+	}
+
+	@SchemaMapping
+	Mono<List<MilestoneAction>> allowedActions(Milestone milestone) {
+		return CurrentViewer.get().map((viewer) -> this.milestones.allowedActions(milestone, viewer));
+	}
+
+	@BatchMapping
+	Mono<Map<Milestone, List<Milestone>>> dependsOn(List<Milestone> milestones) {
+		return this.milestones.dependsOn(ids(milestones))
+			.map((found) -> byMilestone(milestones, (m) -> found.getOrDefault(m.id(), List.of())));
+	}
+
+	@BatchMapping
+	Mono<Map<Milestone, List<AcceptanceCriterion>>> acceptanceCriteria(List<Milestone> milestones) {
+		return this.milestones.criteria(ids(milestones))
+			.map((found) -> byMilestone(milestones, (m) -> found.getOrDefault(m.id(), List.of())));
+	}
+
+	@BatchMapping
+	Mono<Map<Milestone, List<Deliverable>>> deliverables(List<Milestone> milestones) {
+		return this.milestones.deliverables(ids(milestones))
+			.map((found) -> byMilestone(milestones, (m) -> found.getOrDefault(m.id(), List.of())));
+	}
+
+	@BatchMapping
+	Mono<Map<Milestone, SignOff>> signOff(List<Milestone> milestones) {
+		return this.milestones.signOffs(ids(milestones))
+			.map((found) -> byMilestone(milestones, (m) -> found.get(m.id())));
+	}
+
+	@BatchMapping
+	Mono<Map<Milestone, ScheduleHealth>> health(List<Milestone> milestones) {
+		return schedules(milestones, ProjectSchedule::health);
+	}
+
+	@BatchMapping
+	Mono<Map<Milestone, LocalDate>> forecastDate(List<Milestone> milestones) {
+		return schedules(milestones, ProjectSchedule::forecast);
+	}
+
+	@BatchMapping(typeName = "MilestoneChanged", field = "milestone")
+	Mono<Map<PortalEvent.MilestoneChanged, Milestone>> changedMilestone(List<PortalEvent.MilestoneChanged> events) {
+		return this.milestones.byIds(events.stream().map(PortalEvent.MilestoneChanged::milestoneId).distinct().toList())
+			.map((found) -> events.stream()
+				.distinct()
+				.filter((e) -> found.containsKey(e.milestoneId()))
+				.collect(Collectors.toMap(Function.identity(), (e) -> found.get(e.milestoneId()))));
+	}
+
+	private <V> Mono<Map<Milestone, V>> schedules(List<Milestone> milestones,
+			java.util.function.BiFunction<ProjectSchedule, Milestone, @Nullable V> value) {
+		return this.milestones.schedules(milestones.stream().map(Milestone::projectId).distinct().toList())
+			.map((schedules) -> byMilestone(milestones, (m) -> value.apply(schedules.get(m.projectId()), m)));
+	}
+
+	private static List<UUID> ids(List<Milestone> milestones) {
+		return milestones.stream().map(Milestone::id).distinct().toList();
+	}
+
+	private static <V> Map<Milestone, V> byMilestone(List<Milestone> milestones,
+			Function<Milestone, @Nullable V> value) {
+		return milestones.stream()
+			.distinct()
+			.filter((m) -> value.apply(m) != null)
+			.collect(Collectors.toMap(Function.identity(), (m) -> value.apply(m)));
+	}
+
+	record UpdateMilestoneInput(String id, @Nullable Integer expectedVersion, @Nullable String name,
+			@Nullable String description, @Nullable LocalDate dueDate, @Nullable String ownerTeam,
+			@Nullable Boolean clientVisible) {
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * milestone
+ */
+@NullMarked
+package io.portico.milestone;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * portal
+ */
+@NullMarked
+package io.portico.portal;
+
+import org.jspecify.annotations.NullMarked;

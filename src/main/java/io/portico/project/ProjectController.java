@@ -1,0 +1,173 @@
+package io.portico.project;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import graphql.relay.Connection;
+import io.portico.event.PortalEvent;
+import io.portico.graphql.Connections;
+import io.portico.milestone.Milestone;
+import io.portico.milestone.MilestoneService;
+import io.portico.milestone.ProjectSchedule;
+import io.portico.milestone.ScheduleHealth;
+import io.portico.project.Project.ClientAccount;
+import io.portico.project.Project.Money;
+import io.portico.project.Project.ProjectStatus;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Projects and everything that points at one. Every list-valued or related field is a
+ * {@code @BatchMapping}: one query per field per request, however many projects.
+ */
+@Controller
+class ProjectController {
+
+	private final ProjectService projects;
+
+	private final MilestoneService milestones;
+
+	ProjectController(ProjectService projects, MilestoneService milestones) {
+		this.projects = projects;
+		this.milestones = milestones;
+	}
+
+	@QueryMapping
+	Mono<Connection<Project>> projects(@Argument @Nullable Integer first, @Argument @Nullable String after,
+			@Argument @Nullable List<ProjectStatus> status) {
+		return this.projects.projects(first, after, status).map(Connections::of);
+	}
+
+	@QueryMapping
+	Mono<Project> project(@Argument String id) {
+		return this.projects.project(id);
+	}
+
+	@QueryMapping
+	Mono<List<ClientAccount>> clientAccounts() {
+		return this.projects.clientAccounts();
+	}
+
+	@MutationMapping
+	Mono<Project> createProject(@Argument CreateProjectInput input) {
+		return this.projects.createProject(input.templateKey(), input.name(), input.clientAccountId(),
+				input.startDate(), input.targetDate(), input.contractValue());
+	}
+
+	@MutationMapping
+	Mono<ClientAccount> saveClientAccount(@Argument SaveClientAccountInput input) {
+		return this.projects.saveClientAccount(input.id(), input.name());
+	}
+
+	@SchemaMapping
+	@Nullable Money contractValue(Project project) {
+		return (project.contractValue() != null) ? new Money(project.contractValue(), project.currency()) : null;
+	}
+
+	@BatchMapping
+	Mono<Map<Project, ClientAccount>> client(List<Project> projects) {
+		return this.projects.clientAccounts(projects.stream().map(Project::clientAccountId).distinct().toList())
+			.map((accounts) -> byProject(projects, (p) -> accounts.get(p.clientAccountId())));
+	}
+
+	@BatchMapping
+	Mono<Map<Project, List<Milestone>>> milestones(List<Project> projects) {
+		return this.milestones.byProjects(ids(projects))
+			.map((byProject) -> byProject(projects, (p) -> byProject.getOrDefault(p.id(), List.of())));
+	}
+
+	@BatchMapping
+	Mono<Map<Project, Progress>> progress(List<Project> projects) {
+		return schedules(projects, (p, s) -> new Progress(s.completed(), s.total(), s.percent()));
+	}
+
+	@BatchMapping
+	Mono<Map<Project, ScheduleHealth>> health(List<Project> projects) {
+		return schedules(projects, (p, s) -> s.health(p.targetDate()));
+	}
+
+	@BatchMapping
+	Mono<Map<Project, LocalDate>> forecastDate(List<Project> projects) {
+		return schedules(projects, (p, s) -> s.forecastDate(p.targetDate()));
+	}
+
+	@BatchMapping
+	Mono<Map<Project, Milestone>> nextMilestone(List<Project> projects) {
+		return schedules(projects, (p, s) -> s.nextMilestone());
+	}
+
+	// Activity is paginated per project with the field's own arguments; portals ask for
+	// it on one project at a time, so it is not batched across projects.
+	@SchemaMapping
+	Mono<Connection<PortalEvent>> activity(Project project, @Argument @Nullable Integer first,
+			@Argument @Nullable String after) {
+		return this.projects.activity(project.id(), first, after).map(Connections::of);
+	}
+
+	@BatchMapping(typeName = "Milestone", field = "project")
+	Mono<Map<Milestone, Project>> milestoneProject(List<Milestone> milestones) {
+		return this.projects.byIds(milestones.stream().map(Milestone::projectId).distinct().toList())
+			.map((found) -> byKey(milestones, (m) -> found.get(m.projectId())));
+	}
+
+	@BatchMapping(typeName = "MilestoneChanged", field = "project")
+	Mono<Map<PortalEvent.MilestoneChanged, Project>> milestoneChangedProject(
+			List<PortalEvent.MilestoneChanged> events) {
+		return eventProjects(events);
+	}
+
+	@BatchMapping(typeName = "ProjectCreated", field = "project")
+	Mono<Map<PortalEvent.ProjectCreated, Project>> projectCreatedProject(List<PortalEvent.ProjectCreated> events) {
+		return eventProjects(events);
+	}
+
+	private <E extends PortalEvent> Mono<Map<E, Project>> eventProjects(List<E> events) {
+		return this.projects.byIds(events.stream().map(PortalEvent::projectId).distinct().toList())
+			.map((found) -> byKey(events, (e) -> found.get(e.projectId())));
+	}
+
+	private <V> Mono<Map<Project, V>> schedules(List<Project> projects,
+			java.util.function.BiFunction<Project, ProjectSchedule, @Nullable V> value) {
+		return this.milestones.schedules(ids(projects))
+			.map((schedules) -> byProject(projects, (p) -> value.apply(p, schedules.get(p.id()))));
+	}
+
+	private static List<UUID> ids(List<Project> projects) {
+		return projects.stream().map(Project::id).toList();
+	}
+
+	private static <V> Map<Project, V> byProject(List<Project> projects, Function<Project, @Nullable V> value) {
+		return byKey(projects, value);
+	}
+
+	/** Batch results keyed by source; sources without a value are left out (null). */
+	private static <K, V> Map<K, V> byKey(List<K> keys, Function<K, @Nullable V> value) {
+		return keys.stream()
+			.distinct()
+			.filter((k) -> value.apply(k) != null)
+			.collect(Collectors.toMap(Function.identity(), (k) -> value.apply(k)));
+	}
+
+	record CreateProjectInput(String templateKey, String name, String clientAccountId, LocalDate startDate,
+			@Nullable BigDecimal contractValue, @Nullable LocalDate targetDate) {
+	}
+
+	record SaveClientAccountInput(String id, String name) {
+	}
+
+	record Progress(int completed, int total, int percent) {
+	}
+
+}

@@ -1,0 +1,129 @@
+package io.portico.project;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import io.portico.project.Project.ClientAccount;
+import io.portico.project.Project.ProjectStatus;
+import io.portico.shared.Viewer;
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import io.portico.database.Sql;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Project and client account SQL; must run inside a {@code TenantDatabase} transaction.
+ */
+@Repository
+class ProjectRepository {
+
+	private static final String COLUMNS = """
+			id, client_account_id, name, status, template_key, start_date, target_date,
+			contract_value, currency, created_at
+			""";
+
+	private final DatabaseClient client;
+
+	ProjectRepository(DatabaseClient client) {
+		this.client = client;
+	}
+
+	Flux<Project> byIds(Viewer viewer, Collection<UUID> ids) {
+		return this.client.sql("SELECT " + COLUMNS + " FROM project WHERE tenant_id = :tenant AND id = ANY(:ids)")
+			.bind("tenant", viewer.tenantId())
+			.bind("ids", ids.toArray(UUID[]::new))
+			.map(ProjectRepository::project)
+			.all();
+	}
+
+	/**
+	 * Newest first, keyset-paginated on (created_at, id) so pages stay stable while
+	 * projects are added; fetches one extra row to know whether another page follows.
+	 */
+	Flux<Project> page(Viewer viewer, @Nullable Cursor after, List<String> statuses, int limit) {
+		return this.client.sql("SELECT " + COLUMNS + """
+				FROM project
+				WHERE tenant_id = :tenant
+				  AND (cardinality(:statuses::text[]) = 0 OR status = ANY(:statuses::text[]))
+				  AND (:afterAt::timestamptz IS NULL OR (created_at, id) < (:afterAt::timestamptz, :afterId::uuid))
+				ORDER BY created_at DESC, id DESC
+				LIMIT :limit
+				""")
+			.bind("tenant", viewer.tenantId())
+			.bind("statuses", statuses.toArray(String[]::new))
+			.bind("afterAt", Sql.nullable((after != null) ? after.createdAt() : null, OffsetDateTime.class))
+			.bind("afterId", Sql.nullable((after != null) ? after.id() : null, UUID.class))
+			.bind("limit", limit)
+			.map(ProjectRepository::project)
+			.all();
+	}
+
+	Mono<Void> insert(Viewer viewer, Project project) {
+		return this.client.sql("""
+				INSERT INTO project (tenant_id, id, client_account_id, name, status, template_key, start_date,
+				    target_date, contract_value, currency, created_at, created_by)
+				VALUES (:tenant, :id, :client, :name, :status, :template, :start, :target, :value, :currency,
+				    :createdAt, :by)
+				""")
+			.bind("tenant", viewer.tenantId())
+			.bind("id", project.id())
+			.bind("client", project.clientAccountId())
+			.bind("name", project.name())
+			.bind("status", project.status().name())
+			.bind("template", Sql.nullable(project.templateKey(), String.class))
+			.bind("start", project.startDate())
+			.bind("target", project.targetDate())
+			.bind("value", Sql.nullable(project.contractValue(), BigDecimal.class))
+			.bind("currency", project.currency())
+			.bind("createdAt", project.createdAt())
+			.bind("by", viewer.subject())
+			.then();
+	}
+
+	Flux<ClientAccount> clientAccounts(Viewer viewer, @Nullable Collection<String> ids) {
+		return this.client.sql("""
+				SELECT id, name FROM client_account
+				WHERE tenant_id = :tenant AND (:all OR id = ANY(:ids::text[]))
+				ORDER BY name, id
+				""")
+			.bind("tenant", viewer.tenantId())
+			.bind("all", ids == null)
+			.bind("ids", (ids != null) ? ids.toArray(String[]::new) : new String[0])
+			.map((row) -> new ClientAccount(row.get("id", String.class), row.get("name", String.class)))
+			.all();
+	}
+
+	/** Inserts or renames a client account; answers whether it was new. */
+	Mono<ClientAccount> upsertClientAccount(Viewer viewer, ClientAccount account) {
+		return this.client.sql("""
+				INSERT INTO client_account (tenant_id, id, name) VALUES (:tenant, :id, :name)
+				ON CONFLICT (tenant_id, id) DO UPDATE SET name = excluded.name
+				RETURNING id, name
+				""")
+			.bind("tenant", viewer.tenantId())
+			.bind("id", account.id())
+			.bind("name", account.name())
+			.map((row) -> new ClientAccount(row.get("id", String.class), row.get("name", String.class)))
+			.one();
+	}
+
+	record Cursor(OffsetDateTime createdAt, UUID id) {
+	}
+
+	private static Project project(Readable row) {
+		return new Project(row.get("id", UUID.class), row.get("client_account_id", String.class),
+				row.get("name", String.class), ProjectStatus.valueOf(row.get("status", String.class)),
+				row.get("template_key", String.class), row.get("start_date", LocalDate.class),
+				row.get("target_date", LocalDate.class), row.get("contract_value", BigDecimal.class),
+				row.get("currency", String.class), row.get("created_at", OffsetDateTime.class));
+	}
+
+}

@@ -1,0 +1,197 @@
+package io.portico.project;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import io.portico.database.TenantDatabase;
+import io.portico.event.EventLog;
+import io.portico.event.PortalEvent;
+import io.portico.milestone.MilestoneService;
+import io.portico.project.Project.ClientAccount;
+import io.portico.project.Project.ProjectStatus;
+import io.portico.shared.Cursors;
+import io.portico.shared.CurrentViewer;
+import io.portico.shared.Inputs;
+import io.portico.shared.Page;
+import io.portico.shared.PorticoException;
+import io.portico.shared.Viewer;
+import io.portico.tenant.TenantConfig;
+import io.portico.tenant.TenantRegistry;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Projects and the client accounts they belong to. A project is created from a template
+ * of the viewer's tenant, with its milestones and its event, in one transaction.
+ */
+@Service
+public class ProjectService {
+
+	static final int MAX_PAGE = 100;
+
+	private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9-_.]{0,62}");
+
+	private static final BigDecimal MAX_CONTRACT = new BigDecimal("999999999999.99");
+
+	private final TenantDatabase database;
+
+	private final ProjectRepository repository;
+
+	private final MilestoneService milestones;
+
+	private final EventLog events;
+
+	private final TenantRegistry tenants;
+
+	private final Clock clock;
+
+	ProjectService(TenantDatabase database, ProjectRepository repository, MilestoneService milestones, EventLog events,
+			TenantRegistry tenants, Clock clock) {
+		this.database = database;
+		this.repository = repository;
+		this.milestones = milestones;
+		this.events = events;
+		this.tenants = tenants;
+		this.clock = clock;
+	}
+
+	public Mono<Page<Project>> projects(@Nullable Integer first, @Nullable String after,
+			@Nullable List<ProjectStatus> statuses) {
+		int size = Inputs.pageSize(first, MAX_PAGE);
+		ProjectRepository.Cursor cursor = decode(after);
+		List<String> filter = (statuses != null) ? statuses.stream().map(Enum::name).toList() : List.of();
+		return read((viewer) -> this.repository.page(viewer, cursor, filter, size + 1).collectList()).map((rows) -> {
+			List<Page.Edge<Project>> edges = rows.stream()
+				.limit(size)
+				.map((p) -> new Page.Edge<>(encode(p), p))
+				.toList();
+			return new Page<>(edges, rows.size() > size, after != null);
+		});
+	}
+
+	/** The project, or empty when it does not exist or the viewer may not see it. */
+	public Mono<Project> project(String id) {
+		UUID uuid = Inputs.id("id", id);
+		return read((viewer) -> this.repository.byIds(viewer, List.of(uuid)).next());
+	}
+
+	public Mono<Map<UUID, Project>> byIds(Collection<UUID> ids) {
+		return read((viewer) -> this.repository.byIds(viewer, ids).collectMap(Project::id));
+	}
+
+	public Mono<Map<String, ClientAccount>> clientAccounts(Collection<String> ids) {
+		return read((viewer) -> this.repository.clientAccounts(viewer, ids).collectMap(ClientAccount::id));
+	}
+
+	/** Every client account the viewer may see: all for staff, its own for a client. */
+	public Mono<List<ClientAccount>> clientAccounts() {
+		return read((viewer) -> this.repository.clientAccounts(viewer, null).collectList());
+	}
+
+	public Mono<Page<PortalEvent>> activity(UUID projectId, @Nullable Integer first, @Nullable String after) {
+		int size = Inputs.pageSize(first, MAX_PAGE);
+		return read((viewer) -> this.events.page(viewer, projectId, size, after));
+	}
+
+	/** Creates or renames a client account (staff only). */
+	public Mono<ClientAccount> saveClientAccount(String id, String name) {
+		if (id == null || !CLIENT_ID.matcher(id).matches()) {
+			throw new PorticoException.Invalid("INVALID_ID",
+					"'id' must be 1-63 lower-case letters, digits, '-', '_' or '.'", "id");
+		}
+		ClientAccount account = new ClientAccount(id, Inputs.name("name", name));
+		return CurrentViewer.get()
+			.flatMap((viewer) -> requireStaff(viewer, "manage client accounts")
+				.then(this.database.one(viewer, () -> this.repository.upsertClientAccount(viewer, account))));
+	}
+
+	public Mono<Project> createProject(String templateKey, String name, String clientAccountId, LocalDate startDate,
+			@Nullable LocalDate targetDate, @Nullable BigDecimal contractValue) {
+		String projectName = Inputs.name("name", name);
+		BigDecimal value = contractValue(contractValue);
+		if (targetDate != null && targetDate.isBefore(startDate)) {
+			throw new PorticoException.Invalid("END_BEFORE_START", "'targetDate' is before 'startDate'", "targetDate");
+		}
+		return CurrentViewer.get().flatMap((viewer) -> {
+			TenantConfig config = this.tenants.byId(viewer.tenantId()).config();
+			TenantConfig.ProjectTemplate template = config.template(templateKey);
+			if (template == null) {
+				return Mono.error(new PorticoException.Invalid("UNKNOWN_TEMPLATE",
+						"No template '" + templateKey + "'; use one of "
+								+ config.templates().stream().map(TenantConfig.ProjectTemplate::key).toList(),
+						"templateKey"));
+			}
+			LocalDate target = (targetDate != null) ? targetDate
+					: startDate.plusDays(template.milestones()
+						.stream()
+						.mapToInt(TenantConfig.MilestoneTemplate::dueOffsetDays)
+						.max()
+						.orElse(0));
+			Project project = new Project(UUID.randomUUID(), clientAccountId, projectName, ProjectStatus.ACTIVE,
+					template.key(), startDate, target, value, config.currency(),
+					OffsetDateTime.now(this.clock).truncatedTo(ChronoUnit.MICROS));
+			return requireStaff(viewer, "create projects").then(this.database.one(viewer,
+					() -> this.repository.clientAccounts(viewer, List.of(clientAccountId))
+						.hasElements()
+						.flatMap((exists) -> exists ? this.repository.insert(viewer, project)
+								: Mono.error(new PorticoException.NotFound("Client account", clientAccountId)))
+						.then(this.milestones.layOut(viewer, project.id(), template, startDate))
+						.then(this.events.projectCreated(viewer, project.id()))
+						.thenReturn(project)));
+		});
+	}
+
+	private static @Nullable BigDecimal contractValue(@Nullable BigDecimal value) {
+		if (value == null) {
+			return null;
+		}
+		if (value.signum() < 0 || value.compareTo(MAX_CONTRACT) > 0 || value.stripTrailingZeros().scale() > 2) {
+			throw new PorticoException.Invalid("INVALID_AMOUNT",
+					"'contractValue' must be between 0 and " + MAX_CONTRACT + " with at most two decimals",
+					"contractValue");
+		}
+		return value.setScale(2);
+	}
+
+	private static Mono<Void> requireStaff(Viewer viewer, String what) {
+		return viewer.role().isStaff() ? Mono.empty()
+				: Mono.error(new PorticoException.Forbidden("NOT_PERMITTED", "Only staff may " + what, Map.of()));
+	}
+
+	private <T> Mono<T> read(Function<Viewer, Mono<T>> work) {
+		return CurrentViewer.get().flatMap((viewer) -> this.database.one(viewer, () -> work.apply(viewer)));
+	}
+
+	private static String encode(Project project) {
+		return Cursors.encode("project", project.createdAt().toInstant() + "|" + project.id());
+	}
+
+	private static ProjectRepository.@Nullable Cursor decode(@Nullable String after) {
+		String value = Cursors.decode("project", after);
+		if (value == null) {
+			return null;
+		}
+		try {
+			String[] parts = value.split("\\|", 2);
+			return new ProjectRepository.Cursor(
+					OffsetDateTime.ofInstant(java.time.Instant.parse(parts[0]), ZoneOffset.UTC),
+					UUID.fromString(parts[1]));
+		}
+		catch (RuntimeException ex) {
+			throw new PorticoException.Invalid("INVALID_CURSOR", "'after' is not a cursor of this list", "after");
+		}
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * project
+ */
+@NullMarked
+package io.portico.project;
+
+import org.jspecify.annotations.NullMarked;

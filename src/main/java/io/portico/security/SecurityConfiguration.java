@@ -1,0 +1,39 @@
+package io.portico.security;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * Every request to {@code /graphql} carries a bearer token from an issuer its tenant
+ * trusts. Only health, the signing keys, GraphiQL's page and the demo token endpoint are
+ * open.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
+			TenantTokenAuthenticationManager authenticationManager) {
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/graphiql", "/graphiql/**", "/")
+				.permitAll()
+				.pathMatchers(HttpMethod.POST, "/auth/demo-token")
+				.permitAll()
+				.anyExchange()
+				.authenticated())
+			.oauth2ResourceServer(
+					(oauth2) -> oauth2.authenticationManagerResolver((exchange) -> Mono.just(authenticationManager)))
+			.build();
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * security
+ */
+@NullMarked
+package io.portico.security;
+
+import org.jspecify.annotations.NullMarked;

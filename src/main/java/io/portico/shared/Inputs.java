@@ -1,0 +1,74 @@
+package io.portico.shared;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks applied to every piece of caller input before anything is written, each failing
+ * with a stable {@code BAD_REQUEST} code that names the field.
+ */
+public final class Inputs {
+
+	/** Names and titles. */
+	public static final int NAME_MAX = 200;
+
+	/** Descriptions, notes and reasons. */
+	public static final int TEXT_MAX = 4000;
+
+	private Inputs() {
+	}
+
+	public static UUID id(String field, @Nullable String value) {
+		if (value != null && value.length() == 36) {
+			try {
+				return UUID.fromString(value);
+			}
+			catch (IllegalArgumentException ex) {
+				// fall through to the caller-facing error
+			}
+		}
+		throw new PorticoException.Invalid("INVALID_ID", "'" + field + "' is not a valid id", field);
+	}
+
+	public static String name(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			throw new PorticoException.Invalid("BLANK_FIELD", "'" + field + "' must not be blank", field);
+		}
+		return maxLength(field, value.strip(), NAME_MAX);
+	}
+
+	public static @Nullable String optionalName(String field, @Nullable String value) {
+		return (value != null) ? name(field, value) : null;
+	}
+
+	public static @Nullable String text(String field, @Nullable String value) {
+		return (value != null) ? maxLength(field, value, TEXT_MAX) : null;
+	}
+
+	public static String requiredText(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			throw new PorticoException.Invalid("BLANK_FIELD", "'" + field + "' must not be blank", field);
+		}
+		return maxLength(field, value.strip(), TEXT_MAX);
+	}
+
+	private static String maxLength(String field, String value, int max) {
+		if (value.length() > max) {
+			throw new PorticoException.Invalid("TOO_LONG", "'" + field + "' is longer than " + max + " characters",
+					field);
+		}
+		return value;
+	}
+
+	public static int pageSize(@Nullable Integer first, int max) {
+		if (first == null) {
+			return 20;
+		}
+		if (first < 1 || first > max) {
+			throw new PorticoException.Invalid("INVALID_PAGE_SIZE", "'first' must be between 1 and " + max, "first");
+		}
+		return first;
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.portico.shared;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The verified caller of one request: always bound to exactly one tenant, taken only from
+ * a validated token (or, for start-up work, from the service itself).
+ *
+ * @param tenantId the tenant's id
+ * @param tenant the tenant's slug
+ * @param subject who acts, as the token names them
+ * @param displayName a human name if the token carries one
+ * @param role what the viewer may do
+ * @param clientAccount the client account a CLIENT belongs to; {@code null} for staff
+ * @param teams staff teams the viewer belongs to
+ */
+public record Viewer(UUID tenantId, String tenant, String subject, @Nullable String displayName, Role role,
+		@Nullable String clientAccount, List<String> teams) {
+
+	public Viewer {
+		teams = List.copyOf(teams);
+		if (role == Role.CLIENT && clientAccount == null) {
+			throw new IllegalArgumentException("A CLIENT viewer must name its client account");
+		}
+		if (role != Role.CLIENT) {
+			clientAccount = null;
+		}
+	}
+
+	public boolean isClient() {
+		return this.role == Role.CLIENT;
+	}
+
+	/** The service acting for a tenant at start-up (loading configuration, seeding). */
+	public static Viewer system(UUID tenantId, String tenant) {
+		return new Viewer(tenantId, tenant, "portico", "Portico", Role.ADMIN, null, List.of());
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * shared
+ */
+@NullMarked
+package io.portico.shared;
+
+import org.jspecify.annotations.NullMarked;

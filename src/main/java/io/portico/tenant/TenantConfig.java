@@ -1,0 +1,142 @@
+package io.portico.tenant;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One tenant's file in {@code tenants/}, as written (kebab-case keys). Validated by
+ * {@link TenantConfigValidator} before anything uses it.
+ *
+ * @param slug stable identifier used in tokens and URLs
+ * @param name display name of the operator
+ * @param industry the operator's industry
+ * @param currency ISO 4217 currency of contract values and invoices
+ * @param branding how its portal looks
+ * @param vocabulary the words its portal uses
+ * @param issuers identity providers whose tokens it trusts
+ * @param templates project templates staff create projects from
+ * @param demo demo data seeded once in demo mode
+ */
+public record TenantConfig(String slug, String name, Industry industry, String currency, Branding branding,
+		Vocabulary vocabulary, List<Issuer> issuers, List<ProjectTemplate> templates, @Nullable Demo demo) {
+
+	public TenantConfig {
+		currency = Objects.requireNonNullElse(currency, "USD");
+		branding = Objects.requireNonNullElse(branding, new Branding(null, null, null));
+		vocabulary = Objects.requireNonNullElse(vocabulary, new Vocabulary(null, null, null, null));
+		issuers = listOf(issuers);
+		templates = listOf(templates);
+	}
+
+	public @Nullable ProjectTemplate template(String key) {
+		return this.templates.stream().filter((t) -> t.key().equals(key)).findFirst().orElse(null);
+	}
+
+	static <T> List<T> listOf(@Nullable List<T> list) {
+		return (list != null) ? List.copyOf(list) : List.of();
+	}
+
+	public record Branding(@Nullable String primaryColor, @Nullable String logoUrl, @Nullable String supportEmail) {
+	}
+
+	public record Vocabulary(String project, String milestone, String client, String deliverable) {
+
+		public Vocabulary {
+			project = Objects.requireNonNullElse(project, "Project");
+			milestone = Objects.requireNonNullElse(milestone, "Milestone");
+			client = Objects.requireNonNullElse(client, "Client");
+			deliverable = Objects.requireNonNullElse(deliverable, "Deliverable");
+		}
+
+	}
+
+	/**
+	 * A trusted token issuer.
+	 *
+	 * @param issuer the exact {@code iss} claim
+	 * @param jwksUri where its signing keys are published
+	 * @param publicKey an inline PEM public key, instead of a JWKS
+	 * @param audience an {@code aud} value tokens must carry, if set
+	 * @param claims which claims carry role, client account, teams and name
+	 */
+	public record Issuer(String issuer, @Nullable String jwksUri, @Nullable String publicKey, @Nullable String audience,
+			Claims claims) {
+
+		public Issuer {
+			claims = Objects.requireNonNullElse(claims, new Claims(null, null, null, null));
+		}
+
+	}
+
+	public record Claims(String role, String clientAccount, String teams, String name) {
+
+		public Claims {
+			role = Objects.requireNonNullElse(role, "role");
+			clientAccount = Objects.requireNonNullElse(clientAccount, "client_account");
+			teams = Objects.requireNonNullElse(teams, "teams");
+			name = Objects.requireNonNullElse(name, "name");
+		}
+
+	}
+
+	public record ProjectTemplate(String key, String name, List<MilestoneTemplate> milestones) {
+
+		public ProjectTemplate {
+			milestones = listOf(milestones);
+		}
+
+	}
+
+	/**
+	 * A milestone of a template. Work on it starts {@code offsetDays} after the project
+	 * starts and takes {@code durationDays}; its due date is the sum.
+	 */
+	public record MilestoneTemplate(String key, String name, @Nullable String phase, @Nullable String description,
+			Integer offsetDays, Integer durationDays, ApprovalMode approval, Boolean clientVisible,
+			List<String> dependsOn, List<String> acceptanceCriteria, @Nullable String ownerTeam, Boolean locksScope) {
+
+		public MilestoneTemplate {
+			offsetDays = Objects.requireNonNullElse(offsetDays, 0);
+			locksScope = Objects.requireNonNullElse(locksScope, Boolean.FALSE);
+			approval = Objects.requireNonNullElse(approval, ApprovalMode.NONE);
+			clientVisible = Objects.requireNonNullElse(clientVisible, Boolean.TRUE);
+			dependsOn = listOf(dependsOn);
+			acceptanceCriteria = listOf(acceptanceCriteria);
+		}
+
+		public int dueOffsetDays() {
+			return this.offsetDays + this.durationDays;
+		}
+
+	}
+
+	/** Demo data, seeded once per tenant when demo mode is on. */
+	public record Demo(List<DemoClient> clients, List<DemoProject> projects) {
+
+		public Demo {
+			clients = listOf(clients);
+			projects = listOf(projects);
+		}
+
+	}
+
+	public record DemoClient(String id, String name) {
+	}
+
+	/**
+	 * A demo project, started {@code startedDaysAgo} days ago, with its milestones up to
+	 * and including {@code completedThrough} completed and the next one under way.
+	 */
+	public record DemoProject(String template, String name, String client, Integer startedDaysAgo,
+			@Nullable BigDecimal contractValue, @Nullable String completedThrough) {
+
+		public DemoProject {
+			startedDaysAgo = Objects.requireNonNullElse(startedDaysAgo, 0);
+		}
+
+	}
+
+}

@@ -1,0 +1,190 @@
+package io.portico.tenant;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.portico.tenant.TenantConfig.Issuer;
+import io.portico.tenant.TenantConfig.MilestoneTemplate;
+import io.portico.tenant.TenantConfig.ProjectTemplate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every rule a tenant file must meet, checked at start so that a mistake stops the
+ * service with a message naming the file and field instead of surfacing later as a
+ * confusing runtime failure.
+ */
+final class TenantConfigValidator {
+
+	static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
+	private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-_.]{0,62}");
+
+	private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+	private final String file;
+
+	private final String builtInIssuer;
+
+	TenantConfigValidator(String file, String builtInIssuer) {
+		this.file = file;
+		this.builtInIssuer = builtInIssuer;
+	}
+
+	void validate(TenantConfig config) {
+		require("slug", config.slug() != null && SLUG.matcher(config.slug()).matches(),
+				"must be 2-63 lower-case letters, digits or '-', got " + quote(config.slug()));
+		required("name", config.name());
+		require("industry", config.industry() != null, "is required: one of AGENCY, SAAS_ONBOARDING, CONSTRUCTION");
+		require("currency", CURRENCY.matcher(config.currency()).matches(),
+				"must be an ISO 4217 code such as USD, got " + quote(config.currency()));
+		require("issuers", !config.issuers().isEmpty(), "at least one trusted issuer is required");
+		Set<String> issuers = new HashSet<>();
+		for (int i = 0; i < config.issuers().size(); i++) {
+			Issuer issuer = config.issuers().get(i);
+			String at = "issuers[" + i + "]";
+			required(at + ".issuer", issuer.issuer());
+			require(at + ".issuer", issuers.add(issuer.issuer()), "duplicate issuer " + quote(issuer.issuer()));
+			boolean builtIn = issuer.issuer().equals(this.builtInIssuer);
+			boolean hasJwks = issuer.jwksUri() != null;
+			boolean hasKey = issuer.publicKey() != null;
+			require(at, builtIn || hasJwks || hasKey, "needs 'jwks-uri' or 'public-key' (only the built-in issuer "
+					+ quote(this.builtInIssuer) + " needs neither)");
+			require(at, !(hasJwks && hasKey), "give either 'jwks-uri' or 'public-key', not both");
+			if (hasJwks) {
+				require(at + ".jwks-uri",
+						issuer.jwksUri().startsWith("https://") || issuer.jwksUri().startsWith("http://"),
+						"must be an http(s) URL, got " + quote(issuer.jwksUri()));
+			}
+		}
+		require("templates", !config.templates().isEmpty(), "at least one project template is required");
+		Set<String> templateKeys = new HashSet<>();
+		for (int t = 0; t < config.templates().size(); t++) {
+			ProjectTemplate template = config.templates().get(t);
+			String at = "templates[" + t + "]";
+			key(at + ".key", template.key());
+			require(at + ".key", templateKeys.add(template.key()), "duplicate template key " + quote(template.key()));
+			required(at + ".name", template.name());
+			validateMilestones(at, template.milestones());
+		}
+		if (config.demo() != null) {
+			validateDemo(config);
+		}
+	}
+
+	private void validateMilestones(String at, List<MilestoneTemplate> milestones) {
+		require(at + ".milestones", !milestones.isEmpty(), "a template needs at least one milestone");
+		Map<String, Integer> positions = new HashMap<>();
+		for (int m = 0; m < milestones.size(); m++) {
+			MilestoneTemplate milestone = milestones.get(m);
+			String field = at + ".milestones[" + m + "]";
+			key(field + ".key", milestone.key());
+			require(field + ".key", positions.putIfAbsent(milestone.key(), m) == null,
+					"duplicate milestone key " + quote(milestone.key()));
+			required(field + ".name", milestone.name());
+			require(field + ".offset-days", milestone.offsetDays() >= 0, "must not be negative");
+			require(field + ".duration-days", milestone.durationDays() != null,
+					"is required (days of work before it is due)");
+			require(field + ".duration-days", milestone.durationDays() >= 0, "must not be negative");
+		}
+		for (int m = 0; m < milestones.size(); m++) {
+			MilestoneTemplate milestone = milestones.get(m);
+			for (String dependency : milestone.dependsOn()) {
+				require(at + ".milestones[" + m + "].depends-on", positions.containsKey(dependency),
+						"unknown milestone key " + quote(dependency) + " (known: "
+								+ String.join(", ", positions.keySet()) + ")");
+				require(at + ".milestones[" + m + "].depends-on", !dependency.equals(milestone.key()),
+						"a milestone cannot depend on itself");
+			}
+		}
+		List<String> cycle = findCycle(milestones);
+		require(at + ".milestones", cycle == null,
+				"dependency cycle " + String.join(" -> ", (cycle != null) ? cycle : List.of()));
+	}
+
+	/**
+	 * A dependency cycle as a path of keys, or {@code null} when the graph is acyclic.
+	 */
+	private static @Nullable List<String> findCycle(List<MilestoneTemplate> milestones) {
+		Map<String, List<String>> edges = new LinkedHashMap<>();
+		milestones.forEach((m) -> edges.put(m.key(), m.dependsOn()));
+		Map<String, Integer> state = new HashMap<>();
+		for (String start : edges.keySet()) {
+			List<String> path = new ArrayList<>();
+			List<String> cycle = visit(start, edges, state, path);
+			if (cycle != null) {
+				return cycle;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable List<String> visit(String key, Map<String, List<String>> edges, Map<String, Integer> state,
+			List<String> path) {
+		int current = state.getOrDefault(key, 0);
+		if (current == 2) {
+			return null;
+		}
+		path.add(key);
+		if (current == 1) {
+			return path.subList(path.indexOf(key), path.size());
+		}
+		state.put(key, 1);
+		for (String next : edges.getOrDefault(key, List.of())) {
+			List<String> cycle = visit(next, edges, state, path);
+			if (cycle != null) {
+				return cycle;
+			}
+		}
+		state.put(key, 2);
+		path.remove(path.size() - 1);
+		return null;
+	}
+
+	private void validateDemo(TenantConfig config) {
+		Set<String> clients = new HashSet<>();
+		for (int c = 0; c < config.demo().clients().size(); c++) {
+			TenantConfig.DemoClient client = config.demo().clients().get(c);
+			key("demo.clients[" + c + "].id", client.id());
+			require("demo.clients[" + c + "].id", clients.add(client.id()),
+					"duplicate client id " + quote(client.id()));
+			required("demo.clients[" + c + "].name", client.name());
+		}
+		for (int p = 0; p < config.demo().projects().size(); p++) {
+			TenantConfig.DemoProject project = config.demo().projects().get(p);
+			String at = "demo.projects[" + p + "]";
+			ProjectTemplate template = (project.template() != null) ? config.template(project.template()) : null;
+			require(at + ".template", template != null, "unknown template " + quote(project.template()));
+			required(at + ".name", project.name());
+			require(at + ".client", clients.contains(project.client()), "unknown client " + quote(project.client()));
+			require(at + ".completed-through", project.completedThrough() == null
+					|| template.milestones().stream().anyMatch((m) -> m.key().equals(project.completedThrough())),
+					"unknown milestone key " + quote(project.completedThrough()));
+		}
+	}
+
+	private void key(String field, @Nullable String value) {
+		require(field, value != null && KEY.matcher(value).matches(),
+				"must be 1-63 lower-case letters, digits, '-', '_' or '.', got " + quote(value));
+	}
+
+	private void required(String field, @Nullable String value) {
+		require(field, value != null && !value.isBlank(), "is required");
+	}
+
+	private void require(String field, boolean condition, String problem) {
+		if (!condition) {
+			throw new TenantConfigException(this.file, field, problem);
+		}
+	}
+
+	private static String quote(@Nullable Object value) {
+		return (value != null) ? "'" + value + "'" : "nothing";
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * tenant
+ */
+@NullMarked
+package io.portico.tenant;
+
+import org.jspecify.annotations.NullMarked;
