@@ -1,0 +1,174 @@
+package io.portico;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.portico.security.TokenIssuer;
+import io.portico.shared.Role;
+import io.r2dbc.proxy.core.QueryExecutionInfo;
+import io.r2dbc.proxy.listener.ProxyExecutionListener;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.r2dbc.autoconfigure.ProxyConnectionFactoryCustomizer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the end-to-end tests: the whole service on a random port, over its embedded
+ * PostgreSQL in a fresh data directory, called over real HTTP with real signed tokens.
+ * All subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(PorticoTest.StatementCounting.class)
+public abstract class PorticoTest {
+
+	public static final String BUILDER = "hearthstone-homes";
+
+	public static final String AGENCY = "northlight-studio";
+
+	public static final String SAAS = "relay-onboarding";
+
+	private static final Path DATA_DIR = createDataDir();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected TokenIssuer tokens;
+
+	@Autowired
+	protected StatementCounter statements;
+
+	@DynamicPropertySource
+	static void dataDirectory(DynamicPropertyRegistry registry) {
+		registry.add("portico.data-dir", DATA_DIR::toString);
+	}
+
+	private static Path createDataDir() {
+		try {
+			Path target = Path.of("target");
+			Files.createDirectories(target);
+			return Files.createTempDirectory(target, "test-data-");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	protected HttpGraphQlTester staff(String tenant) {
+		return tester(this.tokens.issue(tenant, Role.STAFF, "staff@" + tenant, null, List.of("site"),
+				Duration.ofMinutes(10)));
+	}
+
+	protected HttpGraphQlTester admin(String tenant) {
+		return tester(
+				this.tokens.issue(tenant, Role.ADMIN, "admin@" + tenant, null, List.of(), Duration.ofMinutes(10)));
+	}
+
+	protected HttpGraphQlTester client(String tenant, String clientAccount) {
+		return tester(this.tokens.issue(tenant, Role.CLIENT, "user@" + clientAccount, clientAccount, List.of(),
+				Duration.ofMinutes(10)));
+	}
+
+	protected HttpGraphQlTester tester(@Nullable String token) {
+		WebTestClient.Builder client = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port + "/graphql")
+			.responseTimeout(Duration.ofSeconds(30));
+		if (token != null) {
+			client.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+		}
+		return HttpGraphQlTester.create(client.build());
+	}
+
+	protected WebTestClient http() {
+		return WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+	}
+
+	/** A client account of its own for a test, so tests never see each other's data. */
+	protected String newClientAccount(String tenant) {
+		String id = "client-" + UUID.randomUUID().toString().substring(0, 8);
+		staff(tenant).documentName("saveClientAccount")
+			.variable("id", id)
+			.variable("name", "Client " + id)
+			.execute()
+			.path("saveClientAccount.id")
+			.entity(String.class)
+			.isEqualTo(id);
+		return id;
+	}
+
+	/** A new project for the client account from the tenant's first template; its id. */
+	protected String newProject(String tenant, String clientAccount, String template) {
+		return staff(tenant).documentName("createProject")
+			.variable("input",
+					java.util.Map.of("templateKey", template, "name", "Project for " + clientAccount, "clientAccountId",
+							clientAccount, "startDate", java.time.LocalDate.now().toString(), "contractValue",
+							"125000.50"))
+			.execute()
+			.path("createProject.id")
+			.entity(String.class)
+			.get();
+	}
+
+	/** The id of a milestone of the project, by template key. */
+	protected String milestoneId(HttpGraphQlTester tester, String projectId, String key) {
+		List<java.util.Map<String, Object>> milestones = tester.documentName("projectMilestones")
+			.variable("id", projectId)
+			.execute()
+			.path("project.milestones")
+			.entityList(new org.springframework.core.ParameterizedTypeReference<java.util.Map<String, Object>>() {
+			})
+			.get();
+		return milestones.stream()
+			.filter((m) -> key.equals(m.get("key")))
+			.map((m) -> (String) m.get("id"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No milestone " + key + " in " + milestones));
+	}
+
+	/** Counts SQL statements the service sends, to prove batching. */
+	public static final class StatementCounter implements ProxyExecutionListener {
+
+		private final AtomicLong count = new AtomicLong();
+
+		@Override
+		public void afterQuery(QueryExecutionInfo execution) {
+			this.count.addAndGet(execution.getQueries().size());
+		}
+
+		public long count() {
+			return this.count.get();
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class StatementCounting {
+
+		@Bean
+		StatementCounter statementCounter() {
+			return new StatementCounter();
+		}
+
+		@Bean
+		ProxyConnectionFactoryCustomizer countStatements(StatementCounter counter) {
+			return (builder) -> builder.listener(counter);
+		}
+
+	}
+
+}
