@@ -1,0 +1,171 @@
+package io.portico.database;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.portico.PorticoTest;
+import io.portico.shared.Role;
+import io.portico.shared.Viewer;
+import io.portico.tenant.Tenant;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.ConnectionFactories;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The database's half of tenant isolation, checked directly over the service's own
+ * connection role: policies, the role's lack of privilege, and a pooled connection that
+ * carries nothing from one tenant's transaction into the next.
+ */
+class RowLevelSecurityTests extends PorticoTest {
+
+	private static final Viewer BUILDER_STAFF = Viewer.system(Tenant.idOf(BUILDER), BUILDER);
+
+	private static final Viewer AGENCY_STAFF = Viewer.system(Tenant.idOf(AGENCY), AGENCY);
+
+	@Autowired
+	private R2dbcConnectionDetails connection;
+
+	private ConnectionPool singleConnection;
+
+	private DatabaseClient client;
+
+	private TenantDatabase database;
+
+	@BeforeEach
+	void poolOfOneConnection() {
+		this.singleConnection = new ConnectionPool(ConnectionPoolConfiguration
+			.builder(ConnectionFactories.get(this.connection.getConnectionFactoryOptions()))
+			.initialSize(1)
+			.maxSize(1)
+			.build());
+		this.client = DatabaseClient.create(this.singleConnection);
+		this.database = new TenantDatabase(this.client, new R2dbcTransactionManager(this.singleConnection));
+		newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
+		newProject(AGENCY, newClientAccount(AGENCY), "brand-and-website");
+	}
+
+	@AfterEach
+	void closePool() {
+		this.singleConnection.dispose();
+	}
+
+	@Test
+	void serviceRoleOwnsNothingAndBypassesNothing() {
+		this.client
+			.sql("""
+					SELECT r.rolsuper, r.rolbypassrls,
+					       (SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) AS owned
+					FROM pg_roles r WHERE r.rolname = current_user
+					""")
+			.map((row) -> List.of(row.get("rolsuper", Boolean.class), row.get("rolbypassrls", Boolean.class),
+					row.get("owned", Long.class)))
+			.one()
+			.as(StepVerifier::create)
+			.assertNext((row) -> assertThat(row).containsExactly(false, false, 0L))
+			.verifyComplete();
+	}
+
+	@Test
+	void everyTableHasForcedRowLevelSecurity() {
+		this.client.sql("""
+				SELECT relname FROM pg_class
+				WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname <> 'flyway_schema_history'
+				  AND NOT (relrowsecurity AND relforcerowsecurity)
+				""").map((row) -> row.get("relname", String.class)).all().as(StepVerifier::create).verifyComplete();
+	}
+
+	@Test
+	void withoutATenantSettingEveryTableIsEmpty() {
+		Flux.fromIterable(List.of("tenant", "client_account", "project", "milestone", "event", "sign_off"))
+			.concatMap((table) -> this.client.sql("SELECT count(*) AS n FROM " + table)
+				.map((row) -> row.get("n", Long.class))
+				.one())
+			.as(StepVerifier::create)
+			.expectNext(0L, 0L, 0L, 0L, 0L, 0L)
+			.verifyComplete();
+	}
+
+	@Test
+	void pooledConnectionNeverCarriesOneTenantIntoAnothersWork() {
+		Flux<Object> interleaved = Flux.range(0, 20).concatMap((i) -> {
+			Viewer viewer = (i % 2 == 0) ? BUILDER_STAFF : AGENCY_STAFF;
+			Mono<List<UUID>> seen = this.database.one(viewer,
+					() -> this.client.sql("SELECT DISTINCT tenant_id FROM project")
+						.map((row) -> row.get("tenant_id", UUID.class))
+						.all()
+						.collectList());
+			Mono<Long> outside = this.client.sql("SELECT count(*) AS n FROM project")
+				.map((row) -> row.get("n", Long.class))
+				.one();
+			return seen.doOnNext((tenants) -> assertThat(tenants).containsExactly(viewer.tenantId()))
+				.then(outside)
+				.doOnNext((n) -> assertThat(n).isZero())
+				.cast(Object.class);
+		});
+		interleaved.as(StepVerifier::create).expectNextCount(20).verifyComplete();
+
+		// Concurrent transactions of two tenants queue on the one connection; each sees
+		// its own.
+		Flux.merge(Flux.range(0, 10)
+			.map((i) -> (i % 2 == 0) ? BUILDER_STAFF : AGENCY_STAFF)
+			.map((viewer) -> this.database
+				.one(viewer,
+						() -> this.client.sql("SELECT DISTINCT tenant_id FROM project")
+							.map((row) -> row.get("tenant_id", UUID.class))
+							.all()
+							.collectList())
+				.doOnNext((tenants) -> assertThat(tenants).containsExactly(viewer.tenantId()))))
+			.as(StepVerifier::create)
+			.expectNextCount(10)
+			.expectComplete()
+			.verify(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void aTransactionCannotWriteIntoAnotherTenant() {
+		this.database
+			.one(BUILDER_STAFF, () -> this.client
+				.sql("INSERT INTO client_account (tenant_id, id, name) VALUES (:tenant, 'intruder', 'Intruder')")
+				.bind("tenant", AGENCY_STAFF.tenantId())
+				.then())
+			.as(StepVerifier::create)
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("row-level security"))
+			.verify();
+	}
+
+	@Test
+	void clientLensHidesOtherAccountsAndInternalMilestones() {
+		String account = newClientAccount(BUILDER);
+		newProject(BUILDER, account, "custom-home");
+		Viewer client = new Viewer(BUILDER_STAFF.tenantId(), BUILDER, "homeowner", null, Role.CLIENT, account,
+				List.of());
+		this.database
+			.one(client,
+					() -> this.client.sql("""
+							SELECT (SELECT count(DISTINCT client_account_id) FROM project) AS accounts,
+							       (SELECT count(*) FROM milestone WHERE NOT client_visible) AS internal,
+							       (SELECT count(*) FROM milestone) AS visible
+							""")
+						.map((row) -> List.of(row.get("accounts", Long.class), row.get("internal", Long.class),
+								row.get("visible", Long.class)))
+						.one())
+			.as(StepVerifier::create)
+			.assertNext((counts) -> assertThat(counts).containsExactly(1L, 0L, 7L))
+			.verifyComplete();
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.portico.milestone;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.portico.PorticoTest;
+import org.junit.jupiter.api.RepeatedTest;
+
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Concurrent writers are ordered by the database: two approvals racing for one milestone
+ * give one sign-off and one event; the loser is told the milestone already moved on.
+ */
+class ConcurrentApprovalTests extends PorticoTest {
+
+	@RepeatedTest(3)
+	void twoConcurrentApprovalsGiveOneSignOffAndOneEvent() throws Exception {
+		String account = newClientAccount(BUILDER);
+		String project = newProject(BUILDER, account, "custom-home");
+		HttpGraphQlTester staff = staff(BUILDER);
+		String permits = milestoneId(staff, project, "permits-filed");
+		staff.documentName("startMilestone").variable("id", permits).execute();
+		staff.documentName("completeMilestone").variable("id", permits).execute();
+		// site-prep (internal, no approval) then foundation-poured, which staff approve
+		String sitePrep = milestoneId(staff, project, "site-prep");
+		staff.documentName("startMilestone").variable("id", sitePrep).execute();
+		staff.documentName("completeMilestone").variable("id", sitePrep).execute();
+		String foundation = milestoneId(staff, project, "foundation-poured");
+		staff.documentName("startMilestone").variable("id", foundation).execute();
+		staff.documentName("submitMilestone").variable("id", foundation).execute();
+
+		List<HttpGraphQlTester> approvers = List.of(staff(BUILDER), admin(BUILDER));
+		CountDownLatch ready = new CountDownLatch(approvers.size());
+		CountDownLatch go = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(approvers.size());
+		List<Future<List<Map<String, Object>>>> results = new ArrayList<>();
+		try {
+			for (HttpGraphQlTester approver : approvers) {
+				results.add(pool.submit(() -> {
+					ready.countDown();
+					go.await();
+					List<Map<String, Object>> errors = new ArrayList<>();
+					approver.documentName("approveMilestone")
+						.variable("id", foundation)
+						.execute()
+						.errors()
+						.satisfy((list) -> list.forEach((e) -> errors.add(e.getExtensions())));
+					return errors;
+				}));
+			}
+			ready.await();
+			go.countDown();
+			List<List<Map<String, Object>>> outcomes = new ArrayList<>();
+			for (Future<List<Map<String, Object>>> result : results) {
+				outcomes.add(result.get());
+			}
+			assertThat(outcomes).filteredOn(List::isEmpty).hasSize(1);
+			assertThat(outcomes).filteredOn((errors) -> !errors.isEmpty())
+				.singleElement()
+				.satisfies((errors) -> assertThat(errors.get(0)).containsEntry("code", "INVALID_TRANSITION")
+					.containsEntry("status", "COMPLETED"));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		List<String> approvals = staff.documentName("activity")
+			.variable("id", project)
+			.variable("first", 100)
+			.execute()
+			.path("project.activity.edges[*].node")
+			.entityList(MilestoneWorkflowTests.MAP)
+			.get()
+			.stream()
+			.filter((e) -> "COMPLETED".equals(e.get("status")) && "AWAITING_APPROVAL".equals(e.get("previousStatus")))
+			.map((e) -> (String) e.get("actor"))
+			.toList();
+		assertThat(approvals).hasSize(1);
+		staff.documentName("milestone")
+			.variable("id", foundation)
+			.execute()
+			.path("milestone.signOff.by")
+			.entity(String.class)
+			.isEqualTo(approvals.get(0));
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.portico.project;
+
+import io.portico.PorticoTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The number of SQL statements for a request depends on the shape of the query, never on
+ * how many rows it returns.
+ */
+class NoNPlusOneTests extends PorticoTest {
+
+	@Test
+	void nestedMilestoneFieldsCostTheSameForOneProjectAndForFifty() {
+		String one = newClientAccount(BUILDER);
+		newProject(BUILDER, one, "custom-home");
+		String fifty = newClientAccount(BUILDER);
+		for (int i = 0; i < 50; i++) {
+			newProject(BUILDER, fifty, "custom-home");
+		}
+
+		long forOne = statementsFor(one, 1);
+		long forFifty = statementsFor(fifty, 50);
+
+		assertThat(forFifty).isEqualTo(forOne);
+		assertThat(forOne).isLessThanOrEqualTo(20);
+	}
+
+	private long statementsFor(String account, int projects) {
+		long before = this.statements.count();
+		client(BUILDER, account).documentName("projectsDeep")
+			.variable("first", 100)
+			.execute()
+			.path("projects.edges")
+			.entityList(Object.class)
+			.hasSize(projects)
+			.path("projects.edges[0].node.milestones[0].acceptanceCriteria")
+			.entityList(Object.class)
+			.hasSizeGreaterThan(0)
+			.path("projects.edges[0].node.milestones[2].dependsOn")
+			.entityList(Object.class)
+			.hasSize(1);
+		return this.statements.count() - before;
+	}
+
+}
