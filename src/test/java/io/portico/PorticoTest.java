@@ -56,6 +56,7 @@ public abstract class PorticoTest {
 	@DynamicPropertySource
 	static void dataDirectory(DynamicPropertyRegistry registry) {
 		registry.add("portico.data-dir", DATA_DIR::toString);
+		TestIdentityProviders.properties().forEach((key, value) -> registry.add(key, () -> value));
 	}
 
 	private static Path createDataDir() {

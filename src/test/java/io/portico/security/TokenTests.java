@@ -1,0 +1,220 @@
+package io.portico.security;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import io.jsonwebtoken.Jwts;
+import io.portico.PorticoTest;
+import io.portico.TestIdentityProviders;
+import io.portico.shared.Role;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A token is accepted only when validly signed by an issuer that its tenant trusts.
+ */
+class TokenTests extends PorticoTest {
+
+	@Autowired
+	private SigningKeys keys;
+
+	private static final String VIEWER = "{\"query\":\"{ viewer { subject role teams clientAccount { id } } portal { tenant } }\"}";
+
+	@Test
+	void graphqlNeedsAToken() {
+		status(null).isEqualTo(HttpStatus.UNAUTHORIZED);
+		status("not.a.jwt").isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void healthAndKeysAreOpen() {
+		http().get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		http().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void portalTokensVerifyAgainstThePublishedKeys() throws Exception {
+		String body = http().get()
+			.uri("/.well-known/jwks.json")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		RSAKey key = (RSAKey) JWKSet.parse(body).getKeys().get(0);
+		SignedJWT token = SignedJWT
+			.parse(this.tokens.issue(BUILDER, Role.STAFF, "kim", null, List.of(), Duration.ofMinutes(1)));
+		assertThat(token.getHeader().getKeyID()).isEqualTo(key.getKeyID());
+		assertThat(token.verify(new RSASSAVerifier(key))).isTrue();
+		assertThat(key.isPrivate()).isFalse();
+	}
+
+	@Test
+	void tokenSignedWithAnotherKeyIsRejected() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair forged = generator.generateKeyPair();
+		String token = Jwts.builder()
+			.issuer("portico")
+			.subject("mallory")
+			.claim("tenant", BUILDER)
+			.claim("role", "ADMIN")
+			.expiration(Date.from(Instant.now().plusSeconds(600)))
+			.signWith(forged.getPrivate(), Jwts.SIG.RS256)
+			.compact();
+		status(token).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void expiredTokenIsRejected() {
+		status(this.tokens.issue(BUILDER, Role.STAFF, "kim", null, List.of(), Duration.ofMinutes(-5)))
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void tokenForATenantThatDoesNotTrustItsIssuerIsRejected() {
+		// acme-test does not trust Portico's own issuer
+		status(this.tokens.issue(TestIdentityProviders.TEST_TENANT, Role.ADMIN, "kim", null, List.of(),
+				Duration.ofMinutes(5)))
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		// and the builder does not trust Acme's identity provider
+		status(TestIdentityProviders.inlineToken("kim", "ADMIN", Duration.ofMinutes(5))
+			.claim("tenant", BUILDER)
+			.compact()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void tokenWithoutTenantNeedsExactlyOneTrustingTenant() {
+		String ambiguous = Jwts.builder()
+			.issuer("portico")
+			.subject("kim")
+			.claim("role", "ADMIN")
+			.expiration(Date.from(Instant.now().plusSeconds(600)))
+			.signWith(this.keys.privateKey(), Jwts.SIG.RS256)
+			.compact();
+		status(ambiguous).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+		tester(TestIdentityProviders.inlineToken("kim@acme.test", "staff", Duration.ofMinutes(5))
+			.claim("groups", List.of("design", "accounts"))
+			.compact()).document("{ viewer { subject role teams } portal { tenant } }")
+			.execute()
+			.path("viewer.role")
+			.entity(String.class)
+			.isEqualTo("STAFF")
+			.path("viewer.teams")
+			.entityList(String.class)
+			.containsExactly("design", "accounts")
+			.path("portal.tenant")
+			.entity(String.class)
+			.isEqualTo(TestIdentityProviders.TEST_TENANT);
+	}
+
+	@Test
+	void audienceIsEnforcedWhenTheTenantAsksForIt() {
+		String token = TestIdentityProviders.inlineToken("kim", "STAFF", Duration.ofMinutes(5), "someone-else")
+			.compact();
+		status(token).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void issuerPublishingJwksIsTrusted() {
+		tester(TestIdentityProviders.jwksToken("ana@acme.test", "ADMIN").compact())
+			.document("{ viewer { subject role } }")
+			.execute()
+			.path("viewer.subject")
+			.entity(String.class)
+			.isEqualTo("ana@acme.test");
+	}
+
+	@Test
+	void clientTokenMustNameItsAccountAndRoleMustBeKnown() {
+		status(TestIdentityProviders.inlineToken("c", "CLIENT", Duration.ofMinutes(5)).compact())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		status(TestIdentityProviders.inlineToken("c", "OWNER", Duration.ofMinutes(5)).compact())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		tester(TestIdentityProviders.inlineToken("c", "CLIENT", Duration.ofMinutes(5))
+			.claim("org", "acme-client")
+			.compact()).document("{ viewer { role clientAccount { id } } portal { templates { key } } }")
+			.execute()
+			.path("viewer.role")
+			.entity(String.class)
+			.isEqualTo("CLIENT")
+			.path("portal.templates")
+			.entityList(Object.class)
+			.hasSize(0);
+	}
+
+	@Test
+	void demoTokenEndpointIssuesWorkingTokensAndChecksItsInput() {
+		String token = http().post()
+			.uri("/auth/demo-token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("tenant", BUILDER, "role", "CLIENT", "subject", "amara", "clientAccount",
+					"okafor-household"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("token")
+			.toString();
+		tester(token).document("{ viewer { role clientAccount { id } } }")
+			.execute()
+			.path("viewer.clientAccount.id")
+			.entity(String.class)
+			.isEqualTo("okafor-household");
+
+		for (Map<String, Object> bad : List.<Map<String, Object>>of(
+				Map.of("tenant", "nope", "role", "ADMIN", "subject", "x"),
+				Map.of("tenant", BUILDER, "role", "ROOT", "subject", "x"),
+				Map.of("tenant", BUILDER, "role", "CLIENT", "subject", "x"),
+				Map.of("tenant", BUILDER, "role", "STAFF", "subject", " "))) {
+			http().post()
+				.uri("/auth/demo-token")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(bad)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.error")
+				.isEqualTo("BAD_REQUEST");
+		}
+	}
+
+	private org.assertj.core.api.AbstractObjectAssert<?, HttpStatus> status(@Nullable String token) {
+		var request = http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON);
+		if (token != null) {
+			request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+		}
+		HttpStatus status = HttpStatus
+			.valueOf(request.bodyValue(VIEWER).exchange().returnResult(String.class).getStatus().value());
+		return assertThat(status);
+	}
+
+}

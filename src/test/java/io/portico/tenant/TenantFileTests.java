@@ -1,0 +1,167 @@
+package io.portico.tenant;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tenant files are validated at start; a broken one stops the service with a message
+ * naming the file, the field and what is wrong.
+ */
+class TenantFileTests {
+
+	private static final String VALID = """
+			slug: test-builder
+			name: Test Builder
+			industry: CONSTRUCTION
+			issuers:
+			  - issuer: portico
+			templates:
+			  - key: home
+			    name: Home
+			    milestones:
+			      - key: permits
+			        name: Permits filed
+			        duration-days: 10
+			      - key: framing
+			        name: Framing inspection passed
+			        offset-days: 10
+			        duration-days: 20
+			        approval: STAFF
+			        depends-on: [permits]
+			""";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void theShippedTenantsAreValidAndDifferent() {
+		List<Tenant> tenants = TenantRegistry.load(Path.of("tenants"), "portico");
+		assertThat(tenants).extracting(Tenant::slug)
+			.containsExactly("hearthstone-homes", "northlight-studio", "relay-onboarding");
+		assertThat(tenants).extracting((t) -> t.config().industry())
+			.containsExactlyInAnyOrder(Industry.AGENCY, Industry.SAAS_ONBOARDING, Industry.CONSTRUCTION);
+	}
+
+	@Test
+	void validFileLoadsWithDefaults() throws IOException {
+		Tenant tenant = TenantRegistry.parse(write("ok.yaml", VALID), "portico");
+		TenantConfig.MilestoneTemplate framing = tenant.config().template("home").milestones().get(1);
+		assertThat(framing.dueOffsetDays()).isEqualTo(30);
+		assertThat(framing.clientVisible()).isTrue();
+		assertThat(tenant.config().vocabulary().milestone()).isEqualTo("Milestone");
+		assertThat(tenant.id()).isEqualTo(Tenant.idOf("test-builder"));
+	}
+
+	@Test
+	void unknownIndustryNamesTheField() throws IOException {
+		assertBroken(VALID.replace("CONSTRUCTION", "FARMING"), "industry", "FARMING");
+	}
+
+	@Test
+	void dependencyOnAMissingMilestoneIsRefused() throws IOException {
+		assertBroken(VALID.replace("depends-on: [permits]", "depends-on: [roofing]"),
+				"templates[0].milestones[1].depends-on", "unknown milestone key 'roofing'");
+	}
+
+	@Test
+	void dependencyCycleIsRefused() throws IOException {
+		String cyclic = VALID.replace("        duration-days: 10\n",
+				"        duration-days: 10\n        depends-on: [framing]\n");
+		assertBroken(cyclic, "templates[0].milestones", "dependency cycle");
+	}
+
+	@Test
+	void duplicateMilestoneKeysAreRefused() throws IOException {
+		assertBroken(VALID.replace("key: framing", "key: permits").replace("depends-on: [permits]", ""),
+				"templates[0].milestones[1].key", "duplicate milestone key 'permits'");
+	}
+
+	@Test
+	void duplicateTemplateKeysAreRefused() throws IOException {
+		String twice = VALID + """
+				  - key: home
+				    name: Home again
+				    milestones:
+				      - key: a
+				        name: A
+				        duration-days: 1
+				""";
+		assertBroken(twice, "templates[1].key", "duplicate template key 'home'");
+	}
+
+	@Test
+	void misspelledFieldIsRefusedNotIgnored() throws IOException {
+		assertBroken(VALID.replace("depends-on:", "dependson:"), "templates[0].milestones[1].dependson",
+				"Unrecognized");
+	}
+
+	@Test
+	void issuerWithoutKeysIsRefused() throws IOException {
+		assertBroken(VALID.replace("issuer: portico", "issuer: https://idp.example/"), "issuers[0]",
+				"needs 'jwks-uri' or 'public-key'");
+	}
+
+	@Test
+	void badSlugAndMissingDurationAreRefused() throws IOException {
+		assertBroken(VALID.replace("slug: test-builder", "slug: Test Builder!"), "slug", "lower-case");
+		assertBroken(VALID.replace("        duration-days: 10\n", ""), "templates[0].milestones[0].duration-days",
+				"is required");
+	}
+
+	@Test
+	void twoFilesWithOneSlugAreRefused() throws IOException {
+		write("a.yaml", VALID);
+		write("b.yaml", VALID);
+		assertThatExceptionOfType(TenantConfigException.class)
+			.isThrownBy(() -> TenantRegistry.load(this.dir, "portico"))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("b.yaml").contains("slug").contains("a.yaml"));
+	}
+
+	@Test
+	void demoProjectMustUseAKnownTemplateAndClient() throws IOException {
+		String demo = VALID + """
+				demo:
+				  clients:
+				    - id: smith
+				      name: The Smiths
+				  projects:
+				    - template: castle
+				      name: Castle
+				      client: smith
+				""";
+		assertBroken(demo, "demo.projects[0].template", "unknown template 'castle'");
+	}
+
+	@Test
+	void failureAnalysisTellsWhatToFix() throws IOException {
+		Path file = write("broken.yaml", VALID.replace("CONSTRUCTION", "FARMING"));
+		TenantConfigException ex = org.junit.jupiter.api.Assertions.assertThrows(TenantConfigException.class,
+				() -> TenantRegistry.parse(file, "portico"));
+		var analysis = new TenantConfigFailureAnalyzer().analyze(ex);
+		assertThat(analysis.getDescription()).contains("broken.yaml").contains("industry");
+		assertThat(analysis.getAction()).contains("Fix 'industry'");
+	}
+
+	private void assertBroken(String yaml, String field, String problem) throws IOException {
+		Path file = write("tenant.yaml", yaml);
+		assertThatExceptionOfType(TenantConfigException.class).isThrownBy(() -> TenantRegistry.parse(file, "portico"))
+			.satisfies((ex) -> {
+				assertThat(ex.file()).isEqualTo(file.toString());
+				assertThat(ex.field()).isEqualTo(field);
+				assertThat(ex.getMessage()).startsWith(file + ": " + field + ": ").contains(problem);
+			});
+	}
+
+	private Path write(String name, String yaml) throws IOException {
+		return Files.writeString(this.dir.resolve(name), yaml);
+	}
+
+}
