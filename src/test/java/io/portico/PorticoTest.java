@@ -56,6 +56,8 @@ public abstract class PorticoTest {
 	@DynamicPropertySource
 	static void dataDirectory(DynamicPropertyRegistry registry) {
 		registry.add("portico.data-dir", DATA_DIR::toString);
+		registry.add("portico.embedded-binaries-dir",
+				() -> Path.of("target", "pg-binaries").toAbsolutePath().toString());
 		TestIdentityProviders.properties().forEach((key, value) -> registry.add(key, () -> value));
 	}
 

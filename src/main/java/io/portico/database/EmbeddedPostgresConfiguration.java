@@ -31,7 +31,7 @@ class EmbeddedPostgresConfiguration {
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(PorticoProperties properties) throws IOException {
 		Path cluster = properties.dataDir().resolve("postgres").toAbsolutePath();
-		Path binaries = properties.dataDir().resolve("pg-binaries").toAbsolutePath();
+		Path binaries = properties.embeddedBinariesDir().toAbsolutePath();
 		Files.createDirectories(cluster);
 		Files.createDirectories(binaries);
 		StalePostmaster.stopIfOrphaned(cluster);
