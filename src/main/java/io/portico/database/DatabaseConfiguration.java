@@ -1,11 +1,20 @@
 package io.portico.database;
 
+import java.util.Map;
+
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
+
+	/** The migrations grant the service role what it needs; its name is configurable. */
+	@Bean
+	FlywayConfigurationCustomizer appRolePlaceholder(PorticoProperties properties) {
+		return (configuration) -> configuration.placeholders(Map.of("app_role", properties.appRole()));
+	}
 
 	@Bean
 	DemoMode demoMode(Environment environment) {

@@ -1,0 +1,121 @@
+package io.portico.project;
+
+import java.util.List;
+import java.util.Map;
+
+import io.portico.PorticoTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A CLIENT sees its own account's projects, only their client-visible milestones, and
+ * progress computed from what it can see; the same lens applies to the activity feed.
+ */
+class ClientLensTests extends PorticoTest {
+
+	@Test
+	void clientSeesOnlyItsAccountsProjects() {
+		String mine = newClientAccount(BUILDER);
+		String theirs = newClientAccount(BUILDER);
+		String myProject = newProject(BUILDER, mine, "custom-home");
+		String theirProject = newProject(BUILDER, theirs, "custom-home");
+		HttpGraphQlTester client = client(BUILDER, mine);
+
+		client.document("{ projects { edges { node { id client { id } } } } clientAccounts { id } }")
+			.execute()
+			.path("projects.edges[*].node.id")
+			.entityList(String.class)
+			.containsExactly(myProject)
+			.path("clientAccounts[*].id")
+			.entityList(String.class)
+			.containsExactly(mine);
+		client.documentName("projectMilestones").variable("id", theirProject).execute().path("project").valueIsNull();
+	}
+
+	@Test
+	void clientSeesOnlyClientVisibleMilestonesAndProgressOfThose() {
+		String account = newClientAccount(BUILDER);
+		String project = newProject(BUILDER, account, "custom-home");
+		HttpGraphQlTester staff = staff(BUILDER);
+		String sitePrep = milestoneId(staff, project, "site-prep");
+		String permits = milestoneId(staff, project, "permits-filed");
+		staff.documentName("startMilestone").variable("id", permits).execute();
+		staff.documentName("completeMilestone").variable("id", permits).execute();
+		staff.documentName("startMilestone").variable("id", sitePrep).execute();
+		staff.documentName("completeMilestone").variable("id", sitePrep).execute();
+
+		staff.documentName("projectMilestones")
+			.variable("id", project)
+			.execute()
+			.path("project.progress")
+			.entity(Map.class)
+			.isEqualTo(Map.of("completed", 2, "total", 8, "percent", 25));
+
+		HttpGraphQlTester client = client(BUILDER, account);
+		List<String> keys = client.documentName("projectMilestones")
+			.variable("id", project)
+			.execute()
+			.path("project.progress")
+			.entity(Map.class)
+			.isEqualTo(Map.of("completed", 1, "total", 7, "percent", 14))
+			.path("project.milestones[*].key")
+			.entityList(String.class)
+			.get();
+		assertThat(keys).doesNotContain("site-prep").hasSize(7);
+		client.documentName("milestone").variable("id", sitePrep).execute().path("milestone").valueIsNull();
+		client
+			.document("query($id: ID!) { project(id: $id) { activity(first: 50) { edges { node { "
+					+ "... on MilestoneChanged { milestone { key } } } } } } }")
+			.variable("id", project)
+			.execute()
+			.path("project.activity.edges[*].node.milestone.key")
+			.entityList(String.class)
+			.contains("permits-filed")
+			.doesNotContain("site-prep");
+		staff
+			.document("query($id: ID!) { project(id: $id) { activity(first: 50) { edges { node { "
+					+ "... on MilestoneChanged { milestone { key } } } } } } }")
+			.variable("id", project)
+			.execute()
+			.path("project.activity.edges[*].node.milestone.key")
+			.entityList(String.class)
+			.contains("site-prep");
+	}
+
+	@Test
+	void clientCannotActOnAMilestoneItCannotSee() {
+		String account = newClientAccount(BUILDER);
+		String project = newProject(BUILDER, account, "custom-home");
+		String sitePrep = milestoneId(staff(BUILDER), project, "site-prep");
+		client(BUILDER, account).documentName("startMilestone")
+			.variable("id", sitePrep)
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "NOT_FOUND"));
+	}
+
+	@Test
+	void projectsArePagedWithCursors() {
+		String account = newClientAccount(AGENCY);
+		for (int i = 0; i < 5; i++) {
+			newProject(AGENCY, account, "brand-and-website");
+		}
+		HttpGraphQlTester client = client(AGENCY, account);
+		String query = "query($after: String) { projects(first: 2, after: $after) { edges { node { id } } "
+				+ "pageInfo { hasNextPage endCursor } } }";
+		List<String> seen = new java.util.ArrayList<>();
+		String after = null;
+		boolean more = true;
+		while (more) {
+			HttpGraphQlTester.Response page = client.document(query).variable("after", after).execute();
+			seen.addAll(page.path("projects.edges[*].node.id").entityList(String.class).get());
+			more = page.path("projects.pageInfo.hasNextPage").entity(Boolean.class).get();
+			after = page.path("projects.pageInfo.endCursor").entity(String.class).get();
+		}
+		assertThat(seen).hasSize(5).doesNotHaveDuplicates();
+	}
+
+}
