@@ -143,6 +143,18 @@ public abstract class PorticoTest {
 			.orElseThrow(() -> new AssertionError("No milestone " + key + " in " + milestones));
 	}
 
+	/** Runs a milestone operation document that takes just the milestone id. */
+	protected static HttpGraphQlTester.Response act(HttpGraphQlTester tester, String operation, String milestoneId) {
+		return tester.documentName(operation).variable("id", milestoneId).execute();
+	}
+
+	/** Runs operations in order on one milestone, each expected to succeed. */
+	protected static void walk(HttpGraphQlTester tester, String milestoneId, String... operations) {
+		for (String operation : operations) {
+			act(tester, operation, milestoneId).path(operation + ".id").entity(String.class).isEqualTo(milestoneId);
+		}
+	}
+
 	/** Counts SQL statements the service sends, to prove batching. */
 	public static final class StatementCounter implements ProxyExecutionListener {
 

@@ -1,5 +1,6 @@
 /**
- * database
+ * The embedded PostgreSQL of the default set-up, and the tenant-scoped transaction every
+ * feature works in.
  */
 @NullMarked
 package io.portico.database;

@@ -1,5 +1,5 @@
 /**
- * demo
+ * Demo mode: demo data seeded once, and the message that tells a newcomer where to start.
  */
 @NullMarked
 package io.portico.demo;

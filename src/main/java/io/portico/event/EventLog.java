@@ -1,7 +1,8 @@
 package io.portico.event;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.UUID;
 
 import io.portico.shared.Cursors;
 import io.portico.shared.Page;
+import io.portico.shared.PorticoException;
 import io.portico.shared.Viewer;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -42,12 +44,18 @@ public class EventLog {
 			RETURNING seq
 			""";
 
-	private static final String PAGE = """
-			SELECT seq, project_id, milestone_id, type, actor, payload::text AS payload, occurred_at
-			FROM event
-			WHERE tenant_id = :tenant AND project_id = :project AND seq < :before
-			ORDER BY seq DESC
-			LIMIT :limit
+	// One statement for the activity of many projects: the newest rows of each project
+	// before the cursor, one more than asked to know whether another page follows.
+	private static final String PAGES = """
+			SELECT seq, project_id, milestone_id, type, actor, payload, occurred_at
+			FROM (
+			    SELECT seq, project_id, milestone_id, type, actor, payload::text AS payload, occurred_at,
+			           row_number() OVER (PARTITION BY project_id ORDER BY seq DESC) AS n
+			    FROM event
+			    WHERE tenant_id = :tenant AND project_id = ANY(:projects) AND seq < :before
+			) newest
+			WHERE n <= :limit
+			ORDER BY project_id, seq DESC
 			""";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -91,31 +99,52 @@ public class EventLog {
 	}
 
 	/**
-	 * Newest first, one page of a project's activity; run inside a viewer's transaction,
-	 * where the client lens hides events about what the viewer may not see.
+	 * Newest first, one page of activity for each project; run inside a viewer's
+	 * transaction, where the client lens hides events about what the viewer may not see.
 	 */
-	public Mono<Page<PortalEvent>> page(Viewer viewer, UUID projectId, int first, @Nullable String after) {
-		String afterSeq = Cursors.decode("event", after);
-		long before;
-		try {
-			before = (afterSeq != null) ? Long.parseLong(afterSeq) : Long.MAX_VALUE;
-		}
-		catch (NumberFormatException ex) {
-			before = Long.MIN_VALUE;
-		}
-		return this.client.sql(PAGE)
+	public Mono<Map<UUID, Page<PortalEvent>>> pages(Viewer viewer, Collection<UUID> projectIds, int first,
+			@Nullable String after) {
+		long before = before(after);
+		return this.client.sql(PAGES)
 			.bind("tenant", viewer.tenantId())
-			.bind("project", projectId)
+			.bind("projects", projectIds.toArray(UUID[]::new))
 			.bind("before", before)
 			.bind("limit", first + 1)
 			.map(EventLog::event)
 			.all()
-			.collectList()
-			.map((events) -> {
-				List<Page.Edge<PortalEvent>> edges = new ArrayList<>();
-				events.stream().limit(first).forEach((e) -> edges.add(new Page.Edge<>(e.cursor(), e)));
-				return new Page<>(edges, events.size() > first, after != null);
+			.collectMultimap(PortalEvent::projectId)
+			.map((byProject) -> {
+				Map<UUID, Page<PortalEvent>> pages = new HashMap<>();
+				for (UUID projectId : projectIds) {
+					List<PortalEvent> events = List.copyOf(byProject.getOrDefault(projectId, List.of()));
+					List<Page.Edge<PortalEvent>> edges = events.stream()
+						.limit(first)
+						.map((e) -> new Page.Edge<>(e.cursor(), e))
+						.toList();
+					pages.put(projectId, new Page<>(edges, events.size() > first, after != null));
+				}
+				return pages;
 			});
+	}
+
+	/**
+	 * Checks a cursor early, so a bad one fails its own field rather than a whole batch.
+	 */
+	public static void checkCursor(@Nullable String after) {
+		before(after);
+	}
+
+	private static long before(@Nullable String after) {
+		String seq = Cursors.decode("event", after);
+		if (seq == null) {
+			return Long.MAX_VALUE;
+		}
+		try {
+			return Long.parseLong(seq);
+		}
+		catch (NumberFormatException ex) {
+			throw new PorticoException.Invalid("INVALID_CURSOR", "'after' is not a cursor of this list", "after");
+		}
 	}
 
 	private static PortalEvent event(Readable row) {

@@ -1,5 +1,6 @@
 /**
- * event
+ * The append-only event log: the activity feed, the audit trail and the source of live
+ * updates.
  */
 @NullMarked
 package io.portico.event;

@@ -1,5 +1,5 @@
 /**
- * graphql
+ * GraphQL plumbing shared by the features: scalars, error mapping and connections.
  */
 @NullMarked
 package io.portico.graphql;

@@ -4,10 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.portico.event.PortalEvent;
+import io.portico.graphql.Batches;
 import io.portico.milestone.MilestoneDetails.AcceptanceCriterion;
 import io.portico.milestone.MilestoneDetails.Deliverable;
 import io.portico.milestone.MilestoneDetails.SignOff;
@@ -81,25 +80,25 @@ class MilestoneController {
 	@BatchMapping
 	Mono<Map<Milestone, List<Milestone>>> dependsOn(List<Milestone> milestones) {
 		return this.milestones.dependsOn(ids(milestones))
-			.map((found) -> byMilestone(milestones, (m) -> found.getOrDefault(m.id(), List.of())));
+			.map((found) -> Batches.byKey(milestones, (m) -> found.getOrDefault(m.id(), List.of())));
 	}
 
 	@BatchMapping
 	Mono<Map<Milestone, List<AcceptanceCriterion>>> acceptanceCriteria(List<Milestone> milestones) {
 		return this.milestones.criteria(ids(milestones))
-			.map((found) -> byMilestone(milestones, (m) -> found.getOrDefault(m.id(), List.of())));
+			.map((found) -> Batches.byKey(milestones, (m) -> found.getOrDefault(m.id(), List.of())));
 	}
 
 	@BatchMapping
 	Mono<Map<Milestone, List<Deliverable>>> deliverables(List<Milestone> milestones) {
 		return this.milestones.deliverables(ids(milestones))
-			.map((found) -> byMilestone(milestones, (m) -> found.getOrDefault(m.id(), List.of())));
+			.map((found) -> Batches.byKey(milestones, (m) -> found.getOrDefault(m.id(), List.of())));
 	}
 
 	@BatchMapping
 	Mono<Map<Milestone, SignOff>> signOff(List<Milestone> milestones) {
 		return this.milestones.signOffs(ids(milestones))
-			.map((found) -> byMilestone(milestones, (m) -> found.get(m.id())));
+			.map((found) -> Batches.byKey(milestones, (m) -> found.get(m.id())));
 	}
 
 	@BatchMapping
@@ -115,28 +114,17 @@ class MilestoneController {
 	@BatchMapping(typeName = "MilestoneChanged", field = "milestone")
 	Mono<Map<PortalEvent.MilestoneChanged, Milestone>> changedMilestone(List<PortalEvent.MilestoneChanged> events) {
 		return this.milestones.byIds(events.stream().map(PortalEvent.MilestoneChanged::milestoneId).distinct().toList())
-			.map((found) -> events.stream()
-				.distinct()
-				.filter((e) -> found.containsKey(e.milestoneId()))
-				.collect(Collectors.toMap(Function.identity(), (e) -> found.get(e.milestoneId()))));
+			.map((found) -> Batches.byKey(events, (e) -> found.get(e.milestoneId())));
 	}
 
 	private <V> Mono<Map<Milestone, V>> schedules(List<Milestone> milestones,
 			java.util.function.BiFunction<ProjectSchedule, Milestone, @Nullable V> value) {
 		return this.milestones.schedules(milestones.stream().map(Milestone::projectId).distinct().toList())
-			.map((schedules) -> byMilestone(milestones, (m) -> value.apply(schedules.get(m.projectId()), m)));
+			.map((schedules) -> Batches.byKey(milestones, (m) -> value.apply(schedules.get(m.projectId()), m)));
 	}
 
 	private static List<UUID> ids(List<Milestone> milestones) {
 		return milestones.stream().map(Milestone::id).distinct().toList();
-	}
-
-	private static <V> Map<Milestone, V> byMilestone(List<Milestone> milestones,
-			Function<Milestone, @Nullable V> value) {
-		return milestones.stream()
-			.distinct()
-			.filter((m) -> value.apply(m) != null)
-			.collect(Collectors.toMap(Function.identity(), (m) -> value.apply(m)));
 	}
 
 	record UpdateMilestoneInput(String id, @Nullable Integer expectedVersion, @Nullable String name,

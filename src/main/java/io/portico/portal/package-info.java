@@ -1,5 +1,5 @@
 /**
- * portal
+ * The viewer and the tenant's portal as the viewer sees it.
  */
 @NullMarked
 package io.portico.portal;

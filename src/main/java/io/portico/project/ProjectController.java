@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
 
 import graphql.relay.Connection;
 import io.portico.event.PortalEvent;
+import io.portico.graphql.Batches;
 import io.portico.graphql.Connections;
 import io.portico.milestone.Milestone;
 import io.portico.milestone.MilestoneService;
@@ -18,6 +18,9 @@ import io.portico.milestone.ScheduleHealth;
 import io.portico.project.Project.ClientAccount;
 import io.portico.project.Project.Money;
 import io.portico.project.Project.ProjectStatus;
+import io.portico.project.ProjectService.ActivityPage;
+import io.portico.shared.Page;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -26,6 +29,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -39,9 +43,13 @@ class ProjectController {
 
 	private final MilestoneService milestones;
 
-	ProjectController(ProjectService projects, MilestoneService milestones) {
+	ProjectController(ProjectService projects, MilestoneService milestones, BatchLoaderRegistry loaders) {
 		this.projects = projects;
 		this.milestones = milestones;
+		// Named as Spring for GraphQL names the loader of a DataLoader<?, Page<...>>
+		// argument.
+		loaders.<ActivityPage, Page<PortalEvent>>forName(Page.class.getName())
+			.registerMappedBatchLoader((requests, environment) -> this.projects.activity(requests));
 	}
 
 	@QueryMapping
@@ -79,13 +87,13 @@ class ProjectController {
 	@BatchMapping
 	Mono<Map<Project, ClientAccount>> client(List<Project> projects) {
 		return this.projects.clientAccounts(projects.stream().map(Project::clientAccountId).distinct().toList())
-			.map((accounts) -> byProject(projects, (p) -> accounts.get(p.clientAccountId())));
+			.map((accounts) -> Batches.byKey(projects, (p) -> accounts.get(p.clientAccountId())));
 	}
 
 	@BatchMapping
 	Mono<Map<Project, List<Milestone>>> milestones(List<Project> projects) {
 		return this.milestones.byProjects(ids(projects))
-			.map((byProject) -> byProject(projects, (p) -> byProject.getOrDefault(p.id(), List.of())));
+			.map((byProject) -> Batches.byKey(projects, (p) -> byProject.getOrDefault(p.id(), List.of())));
 	}
 
 	@BatchMapping
@@ -108,18 +116,18 @@ class ProjectController {
 		return schedules(projects, (p, s) -> s.nextMilestone());
 	}
 
-	// Activity is paginated per project with the field's own arguments; portals ask for
-	// it on one project at a time, so it is not batched across projects.
+	// Activity takes page arguments, which @BatchMapping cannot; a DataLoader keyed by
+	// (project, page) batches it instead, so a list of projects costs one statement.
 	@SchemaMapping
-	Mono<Connection<PortalEvent>> activity(Project project, @Argument @Nullable Integer first,
-			@Argument @Nullable String after) {
-		return this.projects.activity(project.id(), first, after).map(Connections::of);
+	CompletableFuture<Connection<PortalEvent>> activity(Project project, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, DataLoader<ActivityPage, Page<PortalEvent>> pages) {
+		return pages.load(ActivityPage.of(project.id(), first, after)).thenApply(Connections::of);
 	}
 
 	@BatchMapping(typeName = "Milestone", field = "project")
 	Mono<Map<Milestone, Project>> milestoneProject(List<Milestone> milestones) {
 		return this.projects.byIds(milestones.stream().map(Milestone::projectId).distinct().toList())
-			.map((found) -> byKey(milestones, (m) -> found.get(m.projectId())));
+			.map((found) -> Batches.byKey(milestones, (m) -> found.get(m.projectId())));
 	}
 
 	@BatchMapping(typeName = "MilestoneChanged", field = "project")
@@ -135,29 +143,17 @@ class ProjectController {
 
 	private <E extends PortalEvent> Mono<Map<E, Project>> eventProjects(List<E> events) {
 		return this.projects.byIds(events.stream().map(PortalEvent::projectId).distinct().toList())
-			.map((found) -> byKey(events, (e) -> found.get(e.projectId())));
+			.map((found) -> Batches.byKey(events, (e) -> found.get(e.projectId())));
 	}
 
 	private <V> Mono<Map<Project, V>> schedules(List<Project> projects,
 			java.util.function.BiFunction<Project, ProjectSchedule, @Nullable V> value) {
 		return this.milestones.schedules(ids(projects))
-			.map((schedules) -> byProject(projects, (p) -> value.apply(p, schedules.get(p.id()))));
+			.map((schedules) -> Batches.byKey(projects, (p) -> value.apply(p, schedules.get(p.id()))));
 	}
 
 	private static List<UUID> ids(List<Project> projects) {
 		return projects.stream().map(Project::id).toList();
-	}
-
-	private static <V> Map<Project, V> byProject(List<Project> projects, Function<Project, @Nullable V> value) {
-		return byKey(projects, value);
-	}
-
-	/** Batch results keyed by source; sources without a value are left out (null). */
-	private static <K, V> Map<K, V> byKey(List<K> keys, Function<K, @Nullable V> value) {
-		return keys.stream()
-			.distinct()
-			.filter((k) -> value.apply(k) != null)
-			.collect(Collectors.toMap(Function.identity(), (k) -> value.apply(k)));
 	}
 
 	record CreateProjectInput(String templateKey, String name, String clientAccountId, LocalDate startDate,

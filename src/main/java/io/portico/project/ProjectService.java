@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import io.portico.database.TenantDatabase;
@@ -28,6 +29,7 @@ import io.portico.shared.Viewer;
 import io.portico.tenant.TenantConfig;
 import io.portico.tenant.TenantRegistry;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -100,9 +102,40 @@ public class ProjectService {
 		return read((viewer) -> this.repository.clientAccounts(viewer, null).collectList());
 	}
 
-	public Mono<Page<PortalEvent>> activity(UUID projectId, @Nullable Integer first, @Nullable String after) {
-		int size = Inputs.pageSize(first, MAX_PAGE);
-		return read((viewer) -> this.events.page(viewer, projectId, size, after));
+	/**
+	 * One page of activity per requested project. Requests with the same page arguments
+	 * (the usual case: one field in one query) share a single statement.
+	 */
+	public Mono<Map<ActivityPage, Page<PortalEvent>>> activity(Collection<ActivityPage> requests) {
+		Map<ActivityPage.Arguments, List<ActivityPage>> byArguments = requests.stream()
+			.collect(Collectors.groupingBy(ActivityPage::arguments));
+		return read((viewer) -> Flux.fromIterable(byArguments.entrySet())
+			.concatMap((group) -> this.events
+				.pages(viewer, group.getValue().stream().map(ActivityPage::projectId).toList(), group.getKey().first(),
+						group.getKey().after())
+				.flatMapIterable((pages) -> group.getValue()
+					.stream()
+					.map((request) -> Map.entry(request, pages.get(request.projectId())))
+					.toList()))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/**
+	 * A request for one page of a project's activity, checked before it joins a batch.
+	 *
+	 * @param projectId the project
+	 * @param arguments the page asked for
+	 */
+	public record ActivityPage(UUID projectId, Arguments arguments) {
+
+		public static ActivityPage of(UUID projectId, @Nullable Integer first, @Nullable String after) {
+			EventLog.checkCursor(after);
+			return new ActivityPage(projectId, new Arguments(Inputs.pageSize(first, MAX_PAGE), after));
+		}
+
+		public record Arguments(int first, @Nullable String after) {
+		}
+
 	}
 
 	/** Creates or renames a client account (staff only). */

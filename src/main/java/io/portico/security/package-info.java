@@ -1,5 +1,6 @@
 /**
- * security
+ * Who is calling: tokens verified against the issuers each tenant trusts, and Portico's
+ * own issuer.
  */
 @NullMarked
 package io.portico.security;

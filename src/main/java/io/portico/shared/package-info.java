@@ -1,5 +1,6 @@
 /**
- * shared
+ * The few types every feature uses: the verified viewer, the failure family, input checks
+ * and pages.
  */
 @NullMarked
 package io.portico.shared;

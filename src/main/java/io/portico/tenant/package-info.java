@@ -1,5 +1,5 @@
 /**
- * tenant
+ * Tenants: their files in tenants/, validated at start, and their rows in the database.
  */
 @NullMarked
 package io.portico.tenant;

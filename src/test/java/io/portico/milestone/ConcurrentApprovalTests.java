@@ -27,15 +27,12 @@ class ConcurrentApprovalTests extends PorticoTest {
 		String project = newProject(BUILDER, account, "custom-home");
 		HttpGraphQlTester staff = staff(BUILDER);
 		String permits = milestoneId(staff, project, "permits-filed");
-		staff.documentName("startMilestone").variable("id", permits).execute();
-		staff.documentName("completeMilestone").variable("id", permits).execute();
+		walk(staff, permits, "startMilestone", "completeMilestone");
 		// site-prep (internal, no approval) then foundation-poured, which staff approve
 		String sitePrep = milestoneId(staff, project, "site-prep");
-		staff.documentName("startMilestone").variable("id", sitePrep).execute();
-		staff.documentName("completeMilestone").variable("id", sitePrep).execute();
+		walk(staff, sitePrep, "startMilestone", "completeMilestone");
 		String foundation = milestoneId(staff, project, "foundation-poured");
-		staff.documentName("startMilestone").variable("id", foundation).execute();
-		staff.documentName("submitMilestone").variable("id", foundation).execute();
+		walk(staff, foundation, "startMilestone", "submitMilestone");
 
 		List<HttpGraphQlTester> approvers = List.of(staff(BUILDER), admin(BUILDER));
 		CountDownLatch ready = new CountDownLatch(approvers.size());

@@ -24,14 +24,14 @@ class MilestoneWorkflowTests extends PorticoTest {
 		String kickoff = milestoneId(staff, project, "kickoff");
 		String readout = milestoneId(staff, project, "discovery-readout");
 
-		run(staff, "startMilestone", kickoff).path("startMilestone.status")
+		act(staff, "startMilestone", kickoff).path("startMilestone.status")
 			.entity(String.class)
 			.isEqualTo("IN_PROGRESS");
-		run(staff, "completeMilestone", kickoff).path("completeMilestone.status")
+		act(staff, "completeMilestone", kickoff).path("completeMilestone.status")
 			.entity(String.class)
 			.isEqualTo("COMPLETED");
-		run(staff, "startMilestone", readout).path("startMilestone.version").entity(Integer.class).isEqualTo(2);
-		run(staff, "submitMilestone", readout).path("submitMilestone.status")
+		act(staff, "startMilestone", readout).path("startMilestone.version").entity(Integer.class).isEqualTo(2);
+		act(staff, "submitMilestone", readout).path("submitMilestone.status")
 			.entity(String.class)
 			.isEqualTo("AWAITING_APPROVAL");
 		client.documentName("requestChanges")
@@ -41,7 +41,7 @@ class MilestoneWorkflowTests extends PorticoTest {
 			.path("requestChanges.status")
 			.entity(String.class)
 			.isEqualTo("CHANGES_REQUESTED");
-		run(staff, "submitMilestone", readout).path("submitMilestone.status")
+		act(staff, "submitMilestone", readout).path("submitMilestone.status")
 			.entity(String.class)
 			.isEqualTo("AWAITING_APPROVAL");
 		client.documentName("approveMilestone")
@@ -88,8 +88,7 @@ class MilestoneWorkflowTests extends PorticoTest {
 		String project = newProject(BUILDER, account, "custom-home");
 		HttpGraphQlTester staff = staff(BUILDER);
 		String permits = milestoneId(staff, project, "permits-filed");
-		run(staff, "startMilestone", permits);
-		run(staff, "completeMilestone", permits);
+		walk(staff, permits, "startMilestone", "completeMilestone");
 
 		List<Map<String, Object>> events = staff.documentName("activity")
 			.variable("id", project)
@@ -132,20 +131,20 @@ class MilestoneWorkflowTests extends PorticoTest {
 		HttpGraphQlTester staff = staff(BUILDER);
 		String permits = milestoneId(staff, project, "permits-filed");
 
-		run(staff, "completeMilestone", permits).errors().satisfy((errors) -> {
+		act(staff, "completeMilestone", permits).errors().satisfy((errors) -> {
 			assertThat(errors).hasSize(1);
 			assertThat(errors.get(0).getExtensions()).containsEntry("code", "INVALID_TRANSITION")
 				.containsEntry("classification", "CONFLICT")
 				.containsEntry("status", "PLANNED")
 				.containsEntry("allowedActions", List.of("START", "EDIT"));
 		});
-		run(staff, "startMilestone", permits);
-		run(staff, "submitMilestone", permits).errors()
+		walk(staff, permits, "startMilestone");
+		act(staff, "submitMilestone", permits).errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "INVALID_TRANSITION")
 				.containsEntry("status", "IN_PROGRESS")
 				.containsEntry("allowedActions", List.of("COMPLETE", "EDIT")));
-		run(staff, "completeMilestone", permits);
-		run(staff, "startMilestone", permits).errors()
+		walk(staff, permits, "completeMilestone");
+		act(staff, "startMilestone", permits).errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "INVALID_TRANSITION")
 				.containsEntry("status", "COMPLETED")
 				.containsEntry("allowedActions", List.of()));
@@ -158,7 +157,7 @@ class MilestoneWorkflowTests extends PorticoTest {
 		HttpGraphQlTester staff = staff(BUILDER);
 		String foundation = milestoneId(staff, project, "foundation-poured");
 
-		run(staff, "startMilestone", foundation).errors().satisfy((errors) -> {
+		act(staff, "startMilestone", foundation).errors().satisfy((errors) -> {
 			Map<String, Object> extensions = errors.get(0).getExtensions();
 			assertThat(extensions).containsEntry("code", "DEPENDENCY_INCOMPLETE");
 			assertThat(extensions.get("dependency")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
@@ -181,27 +180,25 @@ class MilestoneWorkflowTests extends PorticoTest {
 		HttpGraphQlTester client = client(SAAS, account);
 		String migration = milestoneId(staff, project, "data-migration-verified");
 
-		run(client, "startMilestone", migration).errors()
+		act(client, "startMilestone", migration).errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code",
 					"DEPENDENCY_INCOMPLETE"));
 
 		String kickoff = milestoneId(staff, project, "kickoff");
 		String integrations = milestoneId(staff, project, "integrations-configured");
-		run(staff, "startMilestone", kickoff);
-		run(staff, "completeMilestone", kickoff);
-		run(staff, "startMilestone", integrations);
-		run(staff, "submitMilestone", integrations);
-		run(client, "approveMilestone", integrations).errors()
+		walk(staff, kickoff, "startMilestone", "completeMilestone");
+		walk(staff, integrations, "startMilestone", "submitMilestone");
+		act(client, "approveMilestone", integrations).errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "NOT_PERMITTED")
 				.containsEntry("classification", "FORBIDDEN"));
-		run(staff, "approveMilestone", integrations).path("approveMilestone.signOff.role")
+		act(staff, "approveMilestone", integrations).path("approveMilestone.signOff.role")
 			.entity(String.class)
 			.isEqualTo("STAFF");
 
-		run(client, "startMilestone", migration).path("startMilestone.status")
+		act(client, "startMilestone", migration).path("startMilestone.status")
 			.entity(String.class)
 			.isEqualTo("IN_PROGRESS");
-		run(client, "completeMilestone", migration).path("completeMilestone.status")
+		act(client, "completeMilestone", migration).path("completeMilestone.status")
 			.entity(String.class)
 			.isEqualTo("COMPLETED");
 	}
@@ -213,15 +210,15 @@ class MilestoneWorkflowTests extends PorticoTest {
 		HttpGraphQlTester client = client(BUILDER, account);
 		String permits = milestoneId(staff(BUILDER), project, "permits-filed");
 
-		run(client, "startMilestone", permits).errors()
+		act(client, "startMilestone", permits).errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "NOT_PERMITTED"));
 		client.documentName("updateMilestone")
 			.variable("input", Map.of("id", permits, "name", "Renamed by client"))
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "NOT_PERMITTED"));
-		run(staff(BUILDER), "startMilestone", permits);
-		run(client, "completeMilestone", permits).errors()
+		walk(staff(BUILDER), permits, "startMilestone");
+		act(client, "completeMilestone", permits).errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "NOT_PERMITTED"));
 		staff(BUILDER).documentName("milestone")
 			.variable("id", permits)
@@ -241,12 +238,10 @@ class MilestoneWorkflowTests extends PorticoTest {
 		HttpGraphQlTester staff = staff(AGENCY);
 		String kickoff = milestoneId(staff, project, "kickoff");
 		String readout = milestoneId(staff, project, "discovery-readout");
-		run(staff, "startMilestone", kickoff);
-		run(staff, "completeMilestone", kickoff);
-		run(staff, "startMilestone", readout);
-		run(staff, "submitMilestone", readout);
+		walk(staff, kickoff, "startMilestone", "completeMilestone");
+		walk(staff, readout, "startMilestone", "submitMilestone");
 
-		run(admin(AGENCY), "approveMilestone", readout).errors()
+		act(admin(AGENCY), "approveMilestone", readout).errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "NOT_PERMITTED"));
 		staff.documentName("milestone")
 			.variable("id", readout)
@@ -293,18 +288,13 @@ class MilestoneWorkflowTests extends PorticoTest {
 		String project = newProject(BUILDER, account, "custom-home");
 		HttpGraphQlTester staff = staff(BUILDER);
 		String permits = milestoneId(staff, project, "permits-filed");
-		run(staff, "startMilestone", permits);
-		run(staff, "completeMilestone", permits);
+		walk(staff, permits, "startMilestone", "completeMilestone");
 
 		staff.documentName("updateMilestone")
 			.variable("input", Map.of("id", permits, "name", "Rewritten"))
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "INVALID_TRANSITION"));
-	}
-
-	private static HttpGraphQlTester.Response run(HttpGraphQlTester tester, String operation, String id) {
-		return tester.documentName(operation).variable("id", id).execute();
 	}
 
 	static final org.springframework.core.ParameterizedTypeReference<Map<String, Object>> MAP = new org.springframework.core.ParameterizedTypeReference<>() {

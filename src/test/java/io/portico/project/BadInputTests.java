@@ -104,6 +104,11 @@ class BadInputTests extends PorticoTest {
 				staff(BUILDER).document("{ projects(after: \"garbage\") { edges { cursor } } }"));
 		assertThat(cursor.getExtensions()).containsEntry("code", "INVALID_CURSOR");
 
+		ResponseError activity = singleError(staff(BUILDER).documentName("activity")
+			.variable("id", newProject(BUILDER, newClientAccount(BUILDER), "custom-home"))
+			.variable("after", "Zm9vOmJhcg"));
+		assertThat(activity.getExtensions()).containsEntry("code", "INVALID_CURSOR");
+
 		ResponseError page = singleError(staff(BUILDER).document("{ projects(first: 5000) { edges { cursor } } }"));
 		assertThat(page.getExtensions()).containsEntry("code", "INVALID_PAGE_SIZE");
 	}
