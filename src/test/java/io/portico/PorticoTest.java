@@ -15,11 +15,8 @@ import io.r2dbc.proxy.listener.ProxyExecutionListener;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.r2dbc.autoconfigure.ProxyConnectionFactoryCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
@@ -33,7 +30,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * All subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(PorticoTest.StatementCounting.class)
+@Import(StatementCounting.class)
 public abstract class PorticoTest {
 
 	public static final String BUILDER = "hearthstone-homes";
@@ -167,21 +164,6 @@ public abstract class PorticoTest {
 
 		public long count() {
 			return this.count.get();
-		}
-
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class StatementCounting {
-
-		@Bean
-		StatementCounter statementCounter() {
-			return new StatementCounter();
-		}
-
-		@Bean
-		ProxyConnectionFactoryCustomizer countStatements(StatementCounter counter) {
-			return (builder) -> builder.listener(counter);
 		}
 
 	}
