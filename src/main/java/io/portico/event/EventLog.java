@@ -8,18 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.portico.database.Sql;
 import io.portico.shared.Cursors;
 import io.portico.shared.Page;
 import io.portico.shared.PorticoException;
 import io.portico.shared.Viewer;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import io.portico.database.Sql;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +37,29 @@ public class EventLog {
 	// The per-tenant advisory lock is taken in the same statement, right before the
 	// sequence value is drawn, and held to commit: a tenant's events therefore get
 	// their seq in commit order, which makes seq a cursor with no gaps to fall into.
-	// Appending last in a transaction keeps that serialized stretch short.
+	// Appending last in a transaction keeps that serialized stretch short. The
+	// notification is only a wake-up for listening instances (PostgreSQL delivers it on
+	// commit, and never for a rollback); they read the log itself.
 	private static final String APPEND = """
-			WITH tenant_lock AS (SELECT pg_advisory_xact_lock(hashtextextended(:tenant::text, 0)))
-			INSERT INTO event (tenant_id, project_id, milestone_id, type, actor, payload)
-			SELECT :tenant, :project, :milestone, :type, :actor, CAST(:payload AS jsonb) FROM tenant_lock
-			RETURNING seq
+			WITH tenant_lock AS (SELECT pg_advisory_xact_lock(hashtextextended(:tenant::text, 0))),
+			appended AS (
+			    INSERT INTO event (tenant_id, project_id, milestone_id, type, actor, payload)
+			    SELECT :tenant, :project, :milestone, :type, :actor, CAST(:payload AS jsonb) FROM tenant_lock
+			    RETURNING seq
+			)
+			SELECT seq, pg_notify('portico_events', :tenant::text || ':' || seq) FROM appended
 			""";
+
+	private static final String SINCE = """
+			SELECT seq, project_id, milestone_id, type, actor, payload::text AS payload, occurred_at
+			FROM event
+			WHERE tenant_id = :tenant AND seq > :after AND (CAST(:project AS uuid) IS NULL OR project_id = :project)
+			ORDER BY seq
+			LIMIT :limit
+			""";
+
+	/** The channel instances listen on; payloads are {@code tenant-id:seq}. */
+	public static final String CHANNEL = "portico_events";
 
 	// One statement for the activity of many projects: the newest rows of each project
 	// before the cursor, one more than asked to know whether another page follows.
@@ -125,6 +142,50 @@ public class EventLog {
 				}
 				return pages;
 			});
+	}
+
+	/**
+	 * Events after a position of the log, oldest first; within a viewer's transaction the
+	 * client lens applies.
+	 */
+	public Flux<PortalEvent> since(Viewer viewer, long afterSeq, @Nullable UUID projectId, int limit) {
+		return this.client.sql(SINCE)
+			.bind("tenant", viewer.tenantId())
+			.bind("after", afterSeq)
+			.bind("project", Sql.nullable(projectId, UUID.class))
+			.bind("limit", limit)
+			.map(EventLog::event)
+			.all();
+	}
+
+	/** The newest position of the tenant's log, 0 when it is empty. */
+	public Mono<Long> latest(Viewer viewer) {
+		return this.client.sql("SELECT coalesce(max(seq), 0) AS seq FROM event WHERE tenant_id = :tenant")
+			.bind("tenant", viewer.tenantId())
+			.map((row) -> row.get("seq", Long.class))
+			.one();
+	}
+
+	/**
+	 * Whether the event is visible in the current transaction (the client lens decides).
+	 */
+	public Mono<Boolean> visible(Viewer viewer, long seq) {
+		return this.client.sql("SELECT EXISTS (SELECT FROM event WHERE tenant_id = :tenant AND seq = :seq) AS visible")
+			.bind("tenant", viewer.tenantId())
+			.bind("seq", seq)
+			.map((row) -> Boolean.TRUE.equals(row.get("visible", Boolean.class)))
+			.one();
+	}
+
+	/** The position an opaque cursor stands for; 0 (the start) when there is none. */
+	public static long position(@Nullable String cursor) {
+		String seq = Cursors.decode("event", cursor);
+		try {
+			return (seq != null) ? Long.parseLong(seq) : 0;
+		}
+		catch (NumberFormatException ex) {
+			throw new PorticoException.Invalid("INVALID_CURSOR", "'after' is not an event cursor", "after");
+		}
 	}
 
 	/**

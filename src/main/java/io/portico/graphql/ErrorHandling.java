@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -35,14 +36,7 @@ class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 	@Override
 	protected @Nullable GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		if (ex instanceof PorticoException failure) {
-			Map<String, Object> extensions = new LinkedHashMap<>();
-			extensions.put("code", failure.code());
-			extensions.putAll(failure.details());
-			return GraphqlErrorBuilder.newError(env)
-				.errorType(classification(failure))
-				.message(failure.getMessage())
-				.extensions(extensions)
-				.build();
+			return describe(GraphqlErrorBuilder.newError(env), failure);
 		}
 		String id = env.getExecutionId().toString();
 		logger.error("Unexpected failure in execution " + id + " at " + env.getExecutionStepInfo().getPath(), ex);
@@ -51,6 +45,35 @@ class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 			.message("Internal error; reference " + id)
 			.extensions(Map.of("code", "INTERNAL"))
 			.build();
+	}
+
+	static GraphQLError describe(GraphqlErrorBuilder<?> error, PorticoException failure) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("code", failure.code());
+		extensions.putAll(failure.details());
+		return error.errorType(classification(failure)).message(failure.getMessage()).extensions(extensions).build();
+	}
+
+	/**
+	 * The same for a failure that ends a subscription stream (expired token, a slow
+	 * subscriber, a refused project).
+	 */
+	@Component
+	static class StreamErrors extends SubscriptionExceptionResolverAdapter {
+
+		@Override
+		protected @Nullable GraphQLError resolveToSingleError(Throwable ex) {
+			if (ex instanceof PorticoException failure) {
+				return describe(GraphqlErrorBuilder.newError(), failure);
+			}
+			logger.error("Unexpected failure in a subscription stream", ex);
+			return GraphqlErrorBuilder.newError()
+				.errorType(ErrorType.INTERNAL_ERROR)
+				.message("Internal error")
+				.extensions(Map.of("code", "INTERNAL"))
+				.build();
+		}
+
 	}
 
 	private static ErrorClassification classification(PorticoException failure) {

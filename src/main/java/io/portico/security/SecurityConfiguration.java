@@ -29,6 +29,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, "/auth/demo-token")
 				.permitAll()
+				// The WebSocket upgrade: its token comes in connection_init, never in the
+				// URL.
+				.pathMatchers(HttpMethod.GET, "/graphql")
+				.permitAll()
 				.anyExchange()
 				.authenticated())
 			.oauth2ResourceServer(

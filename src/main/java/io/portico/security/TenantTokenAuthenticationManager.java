@@ -148,7 +148,7 @@ class TenantTokenAuthenticationManager implements ReactiveAuthenticationManager 
 			throw invalid("the token names no subject");
 		}
 		Viewer viewer = new Viewer(tenant.id(), tenant.slug(), jwt.getSubject(), jwt.getClaimAsString(names.name()),
-				role, clientAccount, teams(jwt.getClaim(names.teams())));
+				role, clientAccount, teams(jwt.getClaim(names.teams())), jwt.getExpiresAt());
 		return new ViewerAuthentication(viewer, jwt, List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
 	}
 

@@ -1,5 +1,6 @@
 package io.portico.shared;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,9 +17,16 @@ import org.jspecify.annotations.Nullable;
  * @param role what the viewer may do
  * @param clientAccount the client account a CLIENT belongs to; {@code null} for staff
  * @param teams staff teams the viewer belongs to
+ * @param expiresAt when the viewer's token expires; nothing outlives it
  */
 public record Viewer(UUID tenantId, String tenant, String subject, @Nullable String displayName, Role role,
-		@Nullable String clientAccount, List<String> teams) {
+		@Nullable String clientAccount, List<String> teams, @Nullable Instant expiresAt) {
+
+	/** A viewer whose credentials do not expire (the service's own work, tests). */
+	public Viewer(UUID tenantId, String tenant, String subject, @Nullable String displayName, Role role,
+			@Nullable String clientAccount, List<String> teams) {
+		this(tenantId, tenant, subject, displayName, role, clientAccount, teams, null);
+	}
 
 	public Viewer {
 		teams = List.copyOf(teams);

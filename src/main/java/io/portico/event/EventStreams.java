@@ -1,0 +1,114 @@
+package io.portico.event;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.portico.database.TenantDatabase;
+import io.portico.shared.PorticoException;
+import io.portico.shared.Viewer;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Live events for one viewer: optionally the log replayed after a cursor, then what this
+ * instance's {@link EventBus} hands out, with no gap and no duplicate at the seam.
+ *
+ * <p>
+ * Visibility is decided when each event is delivered, by the same row-level policy as
+ * queries: a CLIENT gets an event only if reading it under its own lens finds it, so an
+ * event about an internal milestone or another account's project never reaches it, and a
+ * client who loses access stops receiving from the next event on. The answer is shared by
+ * every subscriber of the same client account, so a fan-out to many subscribers costs one
+ * statement per account, not per subscriber.
+ */
+@Service
+public class EventStreams {
+
+	private static final int REPLAY_PAGE = 500;
+
+	private static final int VISIBILITY_CACHE = 10_000;
+
+	private final EventBus bus;
+
+	private final EventLog log;
+
+	private final TenantDatabase database;
+
+	private final Clock clock;
+
+	private final Map<String, Mono<Boolean>> visibility = new ConcurrentHashMap<>();
+
+	EventStreams(EventBus bus, EventLog log, TenantDatabase database, Clock clock) {
+		this.bus = bus;
+		this.log = log;
+		this.database = database;
+		this.clock = clock;
+	}
+
+	/**
+	 * The viewer's events, of one project or of all it may see; replayed from the log
+	 * after {@code after} when given, then live. Ends with TOKEN_EXPIRED when the
+	 * viewer's token does.
+	 */
+	public Flux<PortalEvent> follow(Viewer viewer, @Nullable UUID projectId, @Nullable String after) {
+		long from = EventLog.position(after);
+		Flux<PortalEvent> events = Flux.defer(() -> {
+			// Registered before the replay is read: whatever commits meanwhile is
+			// buffered
+			// and, if the replay already returned it, dropped by position below.
+			EventBus.Subscriber subscriber = this.bus.subscribe(viewer);
+			AtomicLong delivered = new AtomicLong(from);
+			Flux<PortalEvent> replay = (after != null) ? replay(viewer, projectId, from) : Flux.empty();
+			Flux<PortalEvent> live = subscriber.events()
+				.filter((event) -> event.seq() > delivered.get())
+				.filter((event) -> projectId == null || projectId.equals(event.projectId()))
+				.concatMap((event) -> visible(viewer, event).filter(Boolean::booleanValue).map((yes) -> event));
+			return replay.concatWith(live)
+				.doOnNext((event) -> delivered.set(event.seq()))
+				.doFinally((signal) -> subscriber.unregister());
+		});
+		return untilExpiry(viewer, events);
+	}
+
+	private Flux<PortalEvent> replay(Viewer viewer, @Nullable UUID projectId, long from) {
+		return this.database.many(viewer, () -> this.log.since(viewer, from, projectId, REPLAY_PAGE))
+			.collectList()
+			.flatMapMany((page) -> (page.size() < REPLAY_PAGE) ? Flux.fromIterable(page)
+					: Flux.fromIterable(page).concatWith(replay(viewer, projectId, page.get(page.size() - 1).seq())));
+	}
+
+	private Mono<Boolean> visible(Viewer viewer, PortalEvent event) {
+		if (!viewer.isClient()) {
+			// Staff see every event of their tenant, and the bus only hands out the
+			// viewer's tenant.
+			return Mono.just(true);
+		}
+		if (this.visibility.size() > VISIBILITY_CACHE) {
+			this.visibility.clear();
+		}
+		String key = viewer.tenantId() + "/" + viewer.clientAccount() + "/" + event.seq();
+		return this.visibility.computeIfAbsent(key,
+				(k) -> this.database.one(viewer, () -> this.log.visible(viewer, event.seq())).cache());
+	}
+
+	private Flux<PortalEvent> untilExpiry(Viewer viewer, Flux<PortalEvent> events) {
+		if (viewer.expiresAt() == null) {
+			return events;
+		}
+		Duration left = Duration.between(this.clock.instant(), viewer.expiresAt());
+		PorticoException expired = new PorticoException.Forbidden("TOKEN_EXPIRED",
+				"The token expired; subscribe again with a fresh one", Map.of());
+		if (left.isNegative() || left.isZero()) {
+			return Flux.error(expired);
+		}
+		return events.mergeWith(Mono.delay(left).then(Mono.error(expired)));
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.portico.security;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.support.WebSocketUpgradeHandlerPredicate;
+
+/**
+ * GraphQL over WebSocket ({@code graphql-transport-ws}) at {@code /graphql}, beside HTTP
+ * POST and SSE on the same path.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSocketConfiguration {
+
+	@Bean
+	HandlerMapping graphQlWebSocketMapping(WebGraphQlHandler graphQlHandler, ServerCodecConfigurer codecs,
+			WebSocketProperties properties) {
+		GraphQlWebSocketHandler handler = new GraphQlWebSocketHandler(graphQlHandler, codecs,
+				properties.connectionInitTimeout(), properties.keepAlive());
+		// Ahead of the HTTP router (which answers GET /graphql with 405), for upgrade
+		// requests only: POST /graphql stays with the router.
+		SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(
+				Map.of("/graphql", new GuardedWebSocketHandler(handler)), -2);
+		mapping.setHandlerPredicate(new WebSocketUpgradeHandlerPredicate());
+		return mapping;
+	}
+
+	/**
+	 * @param connectionInitTimeout how long a socket may stay without connection_init
+	 * (then 4408)
+	 * @param keepAlive how often the server pings an idle socket: below common proxy idle
+	 * timeouts, and how a vanished client is noticed
+	 */
+	@ConfigurationProperties("portico.websocket")
+	record WebSocketProperties(@DefaultValue("10s") Duration connectionInitTimeout,
+			@DefaultValue("20s") Duration keepAlive) {
+	}
+
+}
