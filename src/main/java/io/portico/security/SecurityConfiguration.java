@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
  * Every request to {@code /graphql} carries a bearer token from an issuer its tenant
@@ -19,7 +21,15 @@ class SecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
 			TenantTokenAuthenticationManager authenticationManager) {
+		// Stateless: no WebSession for the security context or a request cache. Besides
+		// being pointless for bearer tokens, creating a WebSession hops threads
+		// (InMemoryWebSessionStore creates sessions on boundedElastic), which moved the
+		// WebSocket upgrade off the Netty event loop; a connection_init arriving before
+		// Reactor Netty had bound the WebSocket operations to the channel was then
+		// dropped, and about 1 socket in 15 never got its connection_ack.
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
