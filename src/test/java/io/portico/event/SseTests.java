@@ -1,0 +1,70 @@
+package io.portico.event;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.portico.PorticoTest;
+import io.portico.shared.Role;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GraphQL over Server-Sent Events, for clients that cannot open a WebSocket. */
+class SseTests extends PorticoTest {
+
+	@Test
+	void subscriptionStreamsOverServerSentEvents() {
+		String project = newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
+		HttpGraphQlTester staff = staff(BUILDER);
+		String permits = milestoneId(staff, project, "permits-filed");
+		String created = staff.documentName("activity")
+			.variable("id", project)
+			.execute()
+			.path("project.activity.edges[0].cursor")
+			.entity(String.class)
+			.get();
+		String token = this.tokens.issue(BUILDER, Role.STAFF, "kim", null, List.of(), Duration.ofMinutes(5));
+		String query = "subscription($p: ID, $after: String) { portalEvents(projectId: $p, after: $after) "
+				+ "{ cursor ... on MilestoneChanged { status } } }";
+
+		StepVerifier.create(WebClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/graphql")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.bodyValue(Map.of("query", query, "variables", Map.of("p", project, "after", created)))
+			.retrieve()
+			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+			})
+			.filter((event) -> "next".equals(event.event())))
+			.then(() -> walk(staff, permits, "startMilestone"))
+			.assertNext((event) -> assertThat(event.data()).contains("\"status\":\"IN_PROGRESS\""))
+			.thenCancel()
+			.verify(Duration.ofSeconds(20));
+	}
+
+	@Test
+	void serverSentEventsNeedAToken() {
+		WebClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.bodyValue(Map.of("query", "subscription { portalEvents { cursor } }"))
+			.exchangeToMono((response) -> reactor.core.publisher.Mono.just(response.statusCode().value()))
+			.as(StepVerifier::create)
+			.expectNext(401)
+			.verifyComplete();
+	}
+
+}
