@@ -1,0 +1,102 @@
+package io.portico.event;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.portico.PorticoTest;
+import io.portico.shared.Role;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The reference {@code graphql-ws} client from npm against the server: what browsers and
+ * Node portals actually run. Skipped where Node or the npm registry is not available.
+ */
+@Timeout(120)
+class GraphqlWsClientTests extends PorticoTest {
+
+	private static final Path CLIENT = Path.of("target", "graphql-ws-client");
+
+	@BeforeAll
+	static void installClient() throws Exception {
+		assumeTrue(run(List.of("node", "--version"), Path.of(".")) == 0, "Node is not installed");
+		Files.createDirectories(CLIENT);
+		for (String file : List.of("package.json", "client.mjs")) {
+			Files.copy(Path.of("src", "test", "resources", "graphql-ws", file), CLIENT.resolve(file),
+					StandardCopyOption.REPLACE_EXISTING);
+		}
+		if (!Files.isDirectory(CLIENT.resolve("node_modules").resolve("graphql-ws"))) {
+			assumeTrue(run(List.of("npm", "install", "--no-audit", "--no-fund", "--silent"), CLIENT) == 0,
+					"npm could not install graphql-ws");
+		}
+	}
+
+	@Test
+	void referenceClientReceivesEventsAfterItsCursor() throws Exception {
+		String project = newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
+		HttpGraphQlTester staff = staff(BUILDER);
+		String created = staff.documentName("activity")
+			.variable("id", project)
+			.execute()
+			.path("project.activity.edges[0].cursor")
+			.entity(String.class)
+			.get();
+		walk(staff, milestoneId(staff, project, "permits-filed"), "startMilestone", "completeMilestone");
+
+		List<String> lines = client(token(Duration.ofMinutes(5)), project, created, 2);
+
+		assertThat(lines).hasSize(3).endsWith("{\"closed\":1000}");
+		assertThat(lines.get(0)).contains("\"status\":\"IN_PROGRESS\"");
+		assertThat(lines.get(1)).contains("\"status\":\"COMPLETED\"");
+	}
+
+	@Test
+	void referenceClientIsRefusedWith4403ForABadToken() throws Exception {
+		List<String> lines = client("not-a-token", "00000000-0000-0000-0000-000000000000", "", 1);
+		assertThat(lines).contains("{\"closed\":4403}");
+	}
+
+	private String token(Duration ttl) {
+		return this.tokens.issue(BUILDER, Role.STAFF, "node-portal", null, List.of(), ttl);
+	}
+
+	private List<String> client(String token, String project, String after, int events) throws Exception {
+		Process process = new ProcessBuilder("node", "client.mjs", "ws://localhost:" + this.port + "/graphql", token,
+				project, after, Integer.toString(events))
+			.directory(CLIENT.toFile())
+			.redirectErrorStream(true)
+			.start();
+		List<String> lines = new ArrayList<>();
+		try (var reader = process.inputReader()) {
+			reader.lines().forEach(lines::add);
+		}
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		return lines;
+	}
+
+	private static int run(List<String> command, Path dir) throws InterruptedException {
+		try {
+			Process process = new ProcessBuilder(command).directory(dir.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			return process.waitFor(90, TimeUnit.SECONDS) ? process.exitValue() : -1;
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
+}
