@@ -45,6 +45,7 @@ class LiveEventsTests extends PorticoTest {
 		try {
 			Flux<Event> events = socket.document(PORTAL_EVENTS)
 				.variable("projectId", project)
+				.variable("after", createdCursor(BUILDER, project))
 				.executeSubscription()
 				.toFlux("portalEvents", Event.class);
 			StepVerifier.create(events)
@@ -71,6 +72,7 @@ class LiveEventsTests extends PorticoTest {
 				this.tokens.issue(BUILDER, Role.CLIENT, "amara", account, List.of(), Duration.ofMinutes(5)));
 		try {
 			Flux<Event> events = socket.document(PORTAL_EVENTS)
+				.variable("after", createdCursor(BUILDER, mine))
 				.executeSubscription()
 				.toFlux("portalEvents", Event.class);
 			StepVerifier.create(events).expectSubscription().then(() -> {
@@ -85,6 +87,44 @@ class LiveEventsTests extends PorticoTest {
 					.containsExactly("permits-filed", "IN_PROGRESS", mine))
 				.assertNext((e) -> assertThat(e.status()).isEqualTo("COMPLETED"))
 				.assertNext((e) -> assertThat(e.milestoneKey()).isEqualTo("foundation-poured"))
+				.thenCancel()
+				.verify(Duration.ofSeconds(20));
+		}
+		finally {
+			socket.stop().block(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
+	void clientThatLosesSightOfAMilestoneGetsNoFurtherEventsAboutIt() {
+		String account = newClientAccount(SAAS);
+		String project = newProject(SAAS, account, "standard-onboarding");
+		HttpGraphQlTester staff = staff(SAAS);
+		String kickoff = milestoneId(staff, project, "kickoff");
+		String integrations = milestoneId(staff, project, "integrations-configured");
+		WebSocketGraphQlTester socket = socket(
+				this.tokens.issue(SAAS, Role.CLIENT, "ops@customer", account, List.of(), Duration.ofMinutes(5)));
+		try {
+			Flux<Event> events = socket.document(PORTAL_EVENTS)
+				.variable("projectId", project)
+				.variable("after", createdCursor(SAAS, project))
+				.executeSubscription()
+				.toFlux("portalEvents", Event.class);
+			StepVerifier.create(events)
+				.expectSubscription()
+				.then(() -> walk(staff, kickoff, "startMilestone"))
+				.assertNext((e) -> assertThat(e.milestoneKey()).isEqualTo("kickoff"))
+				.then(() -> {
+					staff.documentName("updateMilestone")
+						.variable("input", Map.of("id", kickoff, "clientVisible", false))
+						.execute()
+						.path("updateMilestone.clientVisible")
+						.entity(Boolean.class)
+						.isEqualTo(false);
+					walk(staff, kickoff, "completeMilestone");
+					walk(staff, integrations, "startMilestone");
+				})
+				.assertNext((e) -> assertThat(e.milestoneKey()).isEqualTo("integrations-configured"))
 				.thenCancel()
 				.verify(Duration.ofSeconds(20));
 		}
@@ -146,6 +186,19 @@ class LiveEventsTests extends PorticoTest {
 		finally {
 			socket.stop().block(Duration.ofSeconds(5));
 		}
+	}
+
+	/**
+	 * Subscribing with the cursor of the project's creation replays anything that commits
+	 * before the server has registered the subscription, as a portal resuming does.
+	 */
+	private String createdCursor(String tenant, String project) {
+		return staff(tenant).documentName("activity")
+			.variable("id", project)
+			.execute()
+			.path("project.activity.edges[0].cursor")
+			.entity(String.class)
+			.get();
 	}
 
 	private WebSocketGraphQlTester socket(String token) {
