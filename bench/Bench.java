@@ -1,0 +1,329 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Portico's live-update benchmark: commit-to-client latency for 1, 100 and 1,000
+ * subscribers of one project, idle subscriptions one instance holds and the heap each
+ * costs, and latency across two instances. Runs the real service (the built jar) as
+ * separate processes and talks to them over real HTTP and WebSocket, with nothing but
+ * the JDK. Started by bench/run; see bench/README.md.
+ */
+public class Bench {
+
+	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	public static void main(String[] args) throws Exception {
+		Path jar = Path.of(args[0]);
+		int idle = (args.length > 1) ? Integer.parseInt(args[1]) : 20_000;
+		Path data = Files.createTempDirectory("portico-bench-");
+		int pgPort = 55000 + (int) (ProcessHandle.current().pid() % 1000);
+		Process a = start(jar, data, 18081, "--portico.embedded-port=" + pgPort);
+		Process b = null;
+		try {
+			await(18081);
+			String token = token(18081);
+			String account = "bench-" + System.nanoTime();
+			graphql(18081, token, "mutation { saveClientAccount(input: {id: \"" + account + "\", name: \"Bench\"}) { id } }");
+			String project = id(graphql(18081, token, "mutation { createProject(input: {templateKey: \"custom-home\", "
+					+ "name: \"Bench\", clientAccountId: \"" + account + "\", startDate: \"2026-01-05\"}) { id } }"));
+			List<String> milestones = ids(graphql(18081, token,
+					"{ project(id: \"" + project + "\") { milestones { id } } }"));
+
+			System.out.println("# Portico live-update benchmark");
+			System.out.printf(Locale.ROOT, "machine: %d cores, server -Xmx%s, %s%n", Runtime.getRuntime().availableProcessors(),
+					"2g", System.getProperty("java.version"));
+			System.out.println();
+			System.out.println("| subscribers | events | p50 ms | p95 ms | p99 ms | max ms |");
+			System.out.println("|---|---|---|---|---|---|");
+			for (int subscribers : new int[] { 1, 100, 1000 }) {
+				latency(18081, 18081, token, project, milestones, subscribers, 40, "same instance");
+			}
+
+			b = start(jar, data, 18082, "--spring.r2dbc.url=r2dbc:postgresql://localhost:" + pgPort + "/postgres",
+					"--spring.r2dbc.username=portico_app",
+					"--spring.flyway.url=jdbc:postgresql://localhost:" + pgPort + "/postgres",
+					"--spring.flyway.user=postgres");
+			await(18082);
+			System.out.println();
+			System.out.println("Across instances (subscribed on A, changed through B):");
+			System.out.println();
+			System.out.println("| subscribers | events | p50 ms | p95 ms | p99 ms | max ms |");
+			System.out.println("|---|---|---|---|---|---|");
+			latency(18081, 18082, token, project, milestones, 100, 40, "cross instance");
+			b.destroy();
+			b.waitFor(20, TimeUnit.SECONDS);
+			b = null;
+
+			idleSubscriptions(a, 18081, token, project, idle);
+		}
+		finally {
+			if (b != null) {
+				b.destroy();
+			}
+			a.destroy();
+			a.waitFor(30, TimeUnit.SECONDS);
+		}
+	}
+
+	/** Starts an instance on its own data directory and port. */
+	static Process start(Path jar, Path data, int port, String... extra) throws IOException {
+		List<String> command = new ArrayList<>(List.of("java", "-Xms512m", "-Xmx2g", "-XX:+UseG1GC", "-jar",
+				jar.toString(), "--server.port=" + port, "--portico.data-dir=" + data,
+				"--portico.tenants.dir=" + Path.of("tenants").toAbsolutePath(), "--portico.demo.enabled=true",
+				"--logging.level.root=warn"));
+		command.addAll(List.of(extra));
+		return new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(data.resolve("instance-" + port + ".log").toFile())
+			.start();
+	}
+
+	static void await(int port) throws Exception {
+		for (int i = 0; i < 600; i++) {
+			try {
+				HttpResponse<String> ready = http.send(
+						HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (ready.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not up yet
+			}
+			Thread.sleep(200);
+		}
+		throw new IllegalStateException("instance on port " + port + " did not become ready");
+	}
+
+	static String token(int port) throws Exception {
+		String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/auth/demo-token"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"{\"tenant\":\"hearthstone-homes\",\"role\":\"ADMIN\",\"subject\":\"bench\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString()).body();
+		return find(Pattern.compile("\"token\":\"([^\"]+)\""), body);
+	}
+
+	static String graphql(int port, String token, String query) throws Exception {
+		String json = "{\"query\":\"" + query.replace("\"", "\\\"") + "\"}";
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.body().contains("\"errors\"")) {
+			throw new IllegalStateException(response.body());
+		}
+		return response.body();
+	}
+
+	/**
+	 * Subscribers on one instance, changes through another (or the same): each change is
+	 * timed from just before its mutation is sent to the moment each subscriber has the
+	 * event, so the figure includes the commit and is an upper bound on commit-to-client.
+	 */
+	static void latency(int subscribePort, int changePort, String token, String project, List<String> milestones,
+			int subscribers, int events, String label) throws Exception {
+		// Changes are sent one at a time and every subscriber receives events in log
+		// order, so the n-th event a subscriber receives is the n-th change.
+		long[] sentAt = new long[events];
+		ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
+		CountDownLatch all = new CountDownLatch(subscribers * events);
+		List<Sub> subs = new ArrayList<>();
+		for (int i = 0; i < subscribers; i++) {
+			java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+			subs.add(Sub.open(subscribePort, token, "subscription { milestoneChanged(projectId: \\\"" + project
+					+ "\\\") { status } }", (text, at) -> {
+						int n = received.getAndIncrement();
+						if (n < events) {
+							samples.add(at - sentAt[n]);
+							all.countDown();
+						}
+					}));
+		}
+		for (Sub sub : subs) {
+			sub.subscribed.get(30, TimeUnit.SECONDS);
+		}
+		Thread.sleep(1000);
+		for (int i = 0; i < events; i++) {
+			sentAt[i] = System.nanoTime();
+			graphql(changePort, token, "mutation { updateMilestone(input: {id: \"" + milestones.get(0)
+					+ "\", description: \"bench " + i + "\"}) { version } }");
+			Thread.sleep(50);
+		}
+		all.await(60, TimeUnit.SECONDS);
+		for (Sub sub : subs) {
+			sub.close();
+		}
+		List<Long> sorted = new ArrayList<>(samples);
+		Collections.sort(sorted);
+		System.out.printf(Locale.ROOT, "| %d | %d | %.1f | %.1f | %.1f | %.1f |%n", subscribers, events,
+				ms(pct(sorted, 50)), ms(pct(sorted, 95)), ms(pct(sorted, 99)), ms(sorted.get(sorted.size() - 1)));
+	}
+
+	/** Idle subscriptions held by one instance, and the server heap each costs. */
+	static void idleSubscriptions(Process server, int port, String token, String project, int count) throws Exception {
+		long before = heapAfterGc(server.pid());
+		List<Sub> subs = new ArrayList<>();
+		long opened = 0;
+		long t0 = System.nanoTime();
+		for (int i = 0; i < count; i++) {
+			try {
+				subs.add(Sub.open(port, token, "subscription { milestoneChanged(projectId: \\\"" + project
+						+ "\\\") { status } }", (text, at) -> {
+						}));
+			}
+			catch (Exception ex) {
+				System.out.println("stopped opening at " + i + ": " + ex);
+				break;
+			}
+		}
+		for (Sub sub : subs) {
+			try {
+				sub.subscribed.get(60, TimeUnit.SECONDS);
+				opened++;
+			}
+			catch (Exception ex) {
+				// counted as not held
+			}
+		}
+		Thread.sleep(2000);
+		long after = heapAfterGc(server.pid());
+		System.out.println();
+		System.out.printf(Locale.ROOT,
+				"Idle subscriptions held by one instance: %d of %d (opened in %.1f s); server heap after GC %d MB -> %d MB, "
+						+ "%.1f KB per subscription%n",
+				opened, count, (System.nanoTime() - t0) / 1e9, before >> 20, after >> 20,
+				(after - before) / 1024.0 / Math.max(1, opened));
+		for (Sub sub : subs) {
+			sub.close();
+		}
+	}
+
+	static long heapAfterGc(long pid) throws Exception {
+		run("jcmd", Long.toString(pid), "GC.run");
+		String info = run("jcmd", Long.toString(pid), "GC.heap_info");
+		return Long.parseLong(find(Pattern.compile("used (\\d+)K"), info)) * 1024;
+	}
+
+	static String run(String... command) throws Exception {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String out = new String(process.getInputStream().readAllBytes());
+		process.waitFor();
+		return out;
+	}
+
+	static long pct(List<Long> sorted, int p) {
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+	}
+
+	static double ms(long nanos) {
+		return nanos / 1e6;
+	}
+
+	static String id(String json) {
+		return find(Pattern.compile("\"id\":\"([^\"]+)\""), json);
+	}
+
+	static List<String> ids(String json) {
+		List<String> ids = new ArrayList<>();
+		Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(json);
+		while (m.find()) {
+			ids.add(m.group(1));
+		}
+		return ids;
+	}
+
+	static String find(Pattern pattern, String text) {
+		Matcher m = pattern.matcher(text);
+		if (!m.find()) {
+			throw new IllegalStateException("no " + pattern + " in " + text);
+		}
+		return m.group(1);
+	}
+
+	interface OnEvent {
+
+		void accept(String text, long receivedAtNanos);
+
+	}
+
+	/** One graphql-transport-ws socket with one subscription. */
+	static final class Sub implements WebSocket.Listener {
+
+		final CompletableFuture<Void> subscribed = new CompletableFuture<>();
+
+		final OnEvent onEvent;
+
+		final String query;
+
+		final StringBuilder partial = new StringBuilder();
+
+		WebSocket socket;
+
+		Sub(String query, OnEvent onEvent) {
+			this.query = query;
+			this.onEvent = onEvent;
+		}
+
+		static Sub open(int port, String token, String query, OnEvent onEvent) throws Exception {
+			Sub sub = new Sub(query, onEvent);
+			sub.socket = http.newWebSocketBuilder()
+				.subprotocols("graphql-transport-ws")
+				.buildAsync(URI.create("ws://localhost:" + port + "/graphql"), sub)
+				.get(30, TimeUnit.SECONDS);
+			sub.socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + token + "\"}}",
+					true);
+			return sub;
+		}
+
+		@Override
+		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+			long at = System.nanoTime();
+			this.partial.append(data);
+			if (last) {
+				String text = this.partial.toString();
+				this.partial.setLength(0);
+				if (text.contains("connection_ack")) {
+					webSocket.sendText("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"" + this.query + "\"}}",
+							true);
+					// The server registers the subscription as it handles this frame; a short
+					// settle time in the caller covers the gap.
+					this.subscribed.complete(null);
+				}
+				else if (text.contains("\"next\"")) {
+					this.onEvent.accept(text, at);
+				}
+				else if (text.contains("\"ping\"")) {
+					webSocket.sendText("{\"type\":\"pong\"}", true);
+				}
+			}
+			webSocket.request(1);
+			return null;
+		}
+
+		void close() {
+			this.socket.abort();
+		}
+
+	}
+
+}
