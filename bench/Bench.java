@@ -33,6 +33,7 @@ public class Bench {
 	public static void main(String[] args) throws Exception {
 		Path jar = Path.of(args[0]);
 		int idle = (args.length > 1) ? Integer.parseInt(args[1]) : 20_000;
+		boolean idleOnly = args.length > 2 && args[2].equals("idle-only");
 		Path data = Files.createTempDirectory("portico-bench-");
 		int pgPort = 55000 + (int) (ProcessHandle.current().pid() % 1000);
 		Process a = start(jar, data, 18081, "--portico.embedded-port=" + pgPort);
@@ -47,6 +48,10 @@ public class Bench {
 			List<String> milestones = ids(graphql(18081, token,
 					"{ project(id: \"" + project + "\") { milestones { id } } }"));
 
+			if (idleOnly) {
+				idleSubscriptions(a, 18081, token, project, idle, data);
+				return;
+			}
 			System.out.println("# Portico live-update benchmark");
 			System.out.printf(Locale.ROOT, "machine: %d cores, server -Xmx%s, %s%n", Runtime.getRuntime().availableProcessors(),
 					"2g", System.getProperty("java.version"));
@@ -72,7 +77,7 @@ public class Bench {
 			b.waitFor(20, TimeUnit.SECONDS);
 			b = null;
 
-			idleSubscriptions(a, 18081, token, project, idle);
+			idleSubscriptions(a, 18081, token, project, idle, data);
 		}
 		finally {
 			if (b != null) {
@@ -180,7 +185,8 @@ public class Bench {
 	}
 
 	/** Idle subscriptions held by one instance, and the server heap each costs. */
-	static void idleSubscriptions(Process server, int port, String token, String project, int count) throws Exception {
+	static void idleSubscriptions(Process server, int port, String token, String project, int count, Path data)
+			throws Exception {
 		long before = heapAfterGc(server.pid());
 		List<Sub> subs = new ArrayList<>();
 		long opened = 0;
@@ -213,6 +219,9 @@ public class Bench {
 						+ "%.1f KB per subscription%n",
 				opened, count, (System.nanoTime() - t0) / 1e9, before >> 20, after >> 20,
 				(after - before) / 1024.0 / Math.max(1, opened));
+		Path histogram = data.resolve("class-histogram.txt");
+		Files.writeString(histogram, run("jcmd", Long.toString(server.pid()), "GC.class_histogram"));
+		System.out.println("Server class histogram with the subscriptions open: " + histogram);
 		for (Sub sub : subs) {
 			sub.close();
 		}

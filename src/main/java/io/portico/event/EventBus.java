@@ -24,6 +24,7 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
@@ -223,6 +224,8 @@ public class EventBus implements SmartLifecycle {
 	 */
 	public final class Subscriber {
 
+		private static final int DELIVERY_PREFETCH = 8;
+
 		private final UUID tenantId;
 
 		private final int maxPending;
@@ -238,7 +241,11 @@ public class EventBus implements SmartLifecycle {
 
 		/** Events handed to this subscriber since it registered, in log order. */
 		public Flux<PortalEvent> events() {
+			// Delivery (the GraphQL selection, encoding, the socket write) runs on the
+			// parallel workers, not on the thread that read the log, so one subscriber's
+			// delivery neither delays the next read nor the other subscribers.
 			return this.sink.asFlux()
+				.publishOn(Schedulers.parallel(), DELIVERY_PREFETCH)
 				.doOnNext((event) -> this.pending.decrementAndGet())
 				.doFinally((signal) -> unregister());
 		}
