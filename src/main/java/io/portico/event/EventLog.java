@@ -195,17 +195,11 @@ public class EventLog {
 		before(after);
 	}
 
+	/**
+	 * Newest-first pages start before the cursor's position, or at the end of the log.
+	 */
 	private static long before(@Nullable String after) {
-		String seq = Cursors.decode("event", after);
-		if (seq == null) {
-			return Long.MAX_VALUE;
-		}
-		try {
-			return Long.parseLong(seq);
-		}
-		catch (NumberFormatException ex) {
-			throw new PorticoException.Invalid("INVALID_CURSOR", "'after' is not a cursor of this list", "after");
-		}
+		return (after != null) ? position(after) : Long.MAX_VALUE;
 	}
 
 	private static PortalEvent event(Readable row) {
