@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,16 +15,20 @@ import io.portico.shared.Role;
 import io.r2dbc.proxy.core.QueryExecutionInfo;
 import io.r2dbc.proxy.listener.ProxyExecutionListener;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 /**
  * Base of the end-to-end tests: the whole service on a random port, over its embedded
@@ -138,6 +144,35 @@ public abstract class PorticoTest {
 			.map((m) -> (String) m.get("id"))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No milestone " + key + " in " + milestones));
+	}
+
+	/**
+	 * The cursor of the project's first event (its creation). Subscribing with it as
+	 * {@code after} replays whatever commits before the server has registered the
+	 * subscription, as a resuming portal does, so live tests never race the subscribe.
+	 */
+	protected String creationCursor(String tenant, String project) {
+		return staff(tenant).documentName("activity")
+			.variable("id", project)
+			.execute()
+			.path("project.activity.edges[0].cursor")
+			.entity(String.class)
+			.get();
+	}
+
+	/** A started graphql-transport-ws connection, authenticated in connection_init. */
+	protected WebSocketGraphQlTester socket(String token) {
+		WebSocketGraphQlTester tester = WebSocketGraphQlTester
+			.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
+			.interceptor(new WebSocketGraphQlClientInterceptor() {
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return Mono.just(Map.of("Authorization", "Bearer " + token));
+				}
+			})
+			.build();
+		tester.start().block(Duration.ofSeconds(10));
+		return tester;
 	}
 
 	/** Runs a milestone operation document that takes just the milestone id. */

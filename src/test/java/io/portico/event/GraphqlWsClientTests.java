@@ -47,12 +47,7 @@ class GraphqlWsClientTests extends PorticoTest {
 	void referenceClientReceivesEventsAfterItsCursor() throws Exception {
 		String project = newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
 		HttpGraphQlTester staff = staff(BUILDER);
-		String created = staff.documentName("activity")
-			.variable("id", project)
-			.execute()
-			.path("project.activity.edges[0].cursor")
-			.entity(String.class)
-			.get();
+		String created = creationCursor(BUILDER, project);
 		walk(staff, milestoneId(staff, project, "permits-filed"), "startMilestone", "completeMilestone");
 
 		List<String> lines = client(token(Duration.ofMinutes(5)), project, created, 2);

@@ -1,24 +1,19 @@
 package io.portico.event;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.portico.PorticoTest;
 import io.portico.shared.Role;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,23 +35,9 @@ class ListenerResilienceTests extends PorticoTest {
 		String sitePrep = milestoneId(staff, project, "site-prep");
 		// Resuming from the project's first event closes the race between subscribing and
 		// the first change, as a portal does.
-		String created = staff.documentName("activity")
-			.variable("id", project)
-			.execute()
-			.path("project.activity.edges[0].cursor")
-			.entity(String.class)
-			.get();
+		String created = creationCursor(BUILDER, project);
 		String token = this.tokens.issue(BUILDER, Role.STAFF, "kim", null, List.of(), Duration.ofMinutes(5));
-		WebSocketGraphQlTester socket = WebSocketGraphQlTester
-			.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
-			.interceptor(new WebSocketGraphQlClientInterceptor() {
-				@Override
-				public Mono<Object> connectionInitPayload() {
-					return Mono.just(Map.of("Authorization", "Bearer " + token));
-				}
-			})
-			.build();
-		socket.start().block(Duration.ofSeconds(10));
+		WebSocketGraphQlTester socket = socket(token);
 		try {
 			StepVerifier
 				.create(socket.document("""

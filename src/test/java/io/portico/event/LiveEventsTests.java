@@ -1,6 +1,5 @@
 package io.portico.event;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +8,10 @@ import io.portico.PorticoTest;
 import io.portico.shared.Role;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +41,7 @@ class LiveEventsTests extends PorticoTest {
 		try {
 			Flux<Event> events = socket.document(PORTAL_EVENTS)
 				.variable("projectId", project)
-				.variable("after", createdCursor(BUILDER, project))
+				.variable("after", creationCursor(BUILDER, project))
 				.executeSubscription()
 				.toFlux("portalEvents", Event.class);
 			StepVerifier.create(events)
@@ -72,7 +68,7 @@ class LiveEventsTests extends PorticoTest {
 				this.tokens.issue(BUILDER, Role.CLIENT, "amara", account, List.of(), Duration.ofMinutes(5)));
 		try {
 			Flux<Event> events = socket.document(PORTAL_EVENTS)
-				.variable("after", createdCursor(BUILDER, mine))
+				.variable("after", creationCursor(BUILDER, mine))
 				.executeSubscription()
 				.toFlux("portalEvents", Event.class);
 			StepVerifier.create(events).expectSubscription().then(() -> {
@@ -107,7 +103,7 @@ class LiveEventsTests extends PorticoTest {
 		try {
 			Flux<Event> events = socket.document(PORTAL_EVENTS)
 				.variable("projectId", project)
-				.variable("after", createdCursor(SAAS, project))
+				.variable("after", creationCursor(SAAS, project))
 				.executeSubscription()
 				.toFlux("portalEvents", Event.class);
 			StepVerifier.create(events)
@@ -186,33 +182,6 @@ class LiveEventsTests extends PorticoTest {
 		finally {
 			socket.stop().block(Duration.ofSeconds(5));
 		}
-	}
-
-	/**
-	 * Subscribing with the cursor of the project's creation replays anything that commits
-	 * before the server has registered the subscription, as a portal resuming does.
-	 */
-	private String createdCursor(String tenant, String project) {
-		return staff(tenant).documentName("activity")
-			.variable("id", project)
-			.execute()
-			.path("project.activity.edges[0].cursor")
-			.entity(String.class)
-			.get();
-	}
-
-	private WebSocketGraphQlTester socket(String token) {
-		WebSocketGraphQlTester tester = WebSocketGraphQlTester
-			.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
-			.interceptor(new WebSocketGraphQlClientInterceptor() {
-				@Override
-				public Mono<Object> connectionInitPayload() {
-					return Mono.just(Map.of("Authorization", "Bearer " + token));
-				}
-			})
-			.build();
-		tester.start().block(Duration.ofSeconds(10));
-		return tester;
 	}
 
 	record Event(String cursor, Map<String, Object> project, String status, String previousStatus,

@@ -26,12 +26,7 @@ class SseTests extends PorticoTest {
 		String project = newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
 		HttpGraphQlTester staff = staff(BUILDER);
 		String permits = milestoneId(staff, project, "permits-filed");
-		String created = staff.documentName("activity")
-			.variable("id", project)
-			.execute()
-			.path("project.activity.edges[0].cursor")
-			.entity(String.class)
-			.get();
+		String created = creationCursor(BUILDER, project);
 		String token = this.tokens.issue(BUILDER, Role.STAFF, "kim", null, List.of(), Duration.ofMinutes(5));
 		String query = "subscription($p: ID, $after: String) { portalEvents(projectId: $p, after: $after) "
 				+ "{ cursor ... on MilestoneChanged { status } } }";

@@ -1,28 +1,23 @@
 package io.portico.event;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.portico.PorticoApplication;
 import io.portico.PorticoTest;
 import io.portico.shared.Role;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 /**
  * Two instances on one PostgreSQL: a portal subscribed on one sees a change made through
@@ -55,23 +50,9 @@ class TwoInstanceTests extends PorticoTest {
 				.baseUrl("http://localhost:" + otherPort + "/graphql")
 				.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 				.build());
-			WebSocketGraphQlTester socket = WebSocketGraphQlTester
-				.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
-				.interceptor(new WebSocketGraphQlClientInterceptor() {
-					@Override
-					public Mono<Object> connectionInitPayload() {
-						return Mono.just(Map.of("Authorization", "Bearer " + token));
-					}
-				})
-				.build();
-			socket.start().block(Duration.ofSeconds(10));
+			WebSocketGraphQlTester socket = socket(token);
 			try {
-				String created = staff(BUILDER).documentName("activity")
-					.variable("id", project)
-					.execute()
-					.path("project.activity.edges[0].cursor")
-					.entity(String.class)
-					.get();
+				String created = creationCursor(BUILDER, project);
 				StepVerifier
 					.create(socket.document("""
 							subscription($p: ID, $after: String) { portalEvents(projectId: $p, after: $after) {
