@@ -1,7 +1,9 @@
 package io.portico.database;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.portico.shared.CurrentViewer;
 import io.portico.shared.Viewer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -47,6 +49,14 @@ public class TenantDatabase {
 	/** Runs work that yields many results in a transaction scoped to the viewer. */
 	public <T> Flux<T> many(Viewer viewer, Supplier<Flux<T>> work) {
 		return this.transactional.transactional(scope(viewer).thenMany(Flux.defer(work)));
+	}
+
+	/**
+	 * Work for the verified viewer of the current request, in one transaction scoped to
+	 * it.
+	 */
+	public <T> Mono<T> forCurrentViewer(Function<Viewer, Mono<T>> work) {
+		return CurrentViewer.get().flatMap((viewer) -> one(viewer, () -> work.apply(viewer)));
 	}
 
 	private Mono<Void> scope(Viewer viewer) {

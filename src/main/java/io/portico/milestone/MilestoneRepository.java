@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import io.portico.database.Sql;
 import io.portico.milestone.MilestoneDetails.AcceptanceCriterion;
 import io.portico.milestone.MilestoneDetails.Deliverable;
 import io.portico.milestone.MilestoneDetails.SignOff;
@@ -18,7 +19,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import io.portico.database.Sql;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -85,14 +85,16 @@ class MilestoneRepository {
 	 * Incomplete dependencies, seen past the client lens: a client finishing its own work
 	 * must still wait for internal milestones it cannot see.
 	 */
-	Flux<Milestone> incompleteDependencies(UUID milestoneId) {
+	Flux<Blocker> incompleteDependencies(UUID milestoneId) {
 		return this.client.sql("SELECT id, key, name, status FROM portico_incomplete_dependencies(:id)")
 			.bind("id", milestoneId)
-			.map((row) -> new Milestone(row.get("id", UUID.class), milestoneId, row.get("key", String.class),
-					row.get("name", String.class), null, 0, null,
-					MilestoneStatus.valueOf(row.get("status", String.class)), ApprovalMode.NONE, null, null, null, null,
-					false, false, 0))
+			.map((row) -> new Blocker(row.get("id", UUID.class), row.get("key", String.class),
+					row.get("name", String.class), MilestoneStatus.valueOf(row.get("status", String.class))))
 			.all();
+	}
+
+	/** A dependency that keeps a milestone from starting. */
+	record Blocker(UUID id, @Nullable String key, String name, MilestoneStatus status) {
 	}
 
 	Flux<AcceptanceCriterion> criteria(Viewer viewer, Collection<UUID> milestoneIds) {

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.portico.database.TenantDatabase;
@@ -18,7 +16,6 @@ import io.portico.event.EventLog;
 import io.portico.milestone.MilestoneDetails.AcceptanceCriterion;
 import io.portico.milestone.MilestoneDetails.Deliverable;
 import io.portico.milestone.MilestoneDetails.SignOff;
-import io.portico.shared.CurrentViewer;
 import io.portico.shared.Inputs;
 import io.portico.shared.PorticoException;
 import io.portico.shared.Viewer;
@@ -36,8 +33,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class MilestoneService {
-
-	private static final Pattern TEAM = Pattern.compile("[a-z0-9][a-z0-9-_.]{0,62}");
 
 	private final TenantDatabase database;
 
@@ -57,21 +52,23 @@ public class MilestoneService {
 	/** The milestone, or empty when it does not exist or the viewer may not see it. */
 	public Mono<Milestone> milestone(String id) {
 		UUID uuid = Inputs.id("id", id);
-		return read((viewer) -> this.repository.byIds(viewer, List.of(uuid)).next());
+		return this.database.forCurrentViewer((viewer) -> this.repository.byIds(viewer, List.of(uuid)).next());
 	}
 
 	public Mono<Map<UUID, Milestone>> byIds(Collection<UUID> ids) {
-		return read((viewer) -> this.repository.byIds(viewer, ids).collectMap(Milestone::id));
+		return this.database.forCurrentViewer((viewer) -> this.repository.byIds(viewer, ids).collectMap(Milestone::id));
 	}
 
 	public Mono<Map<UUID, List<Milestone>>> byProjects(Collection<UUID> projectIds) {
-		return read((viewer) -> this.repository.byProjects(viewer, projectIds).collectMultimap(Milestone::projectId))
+		return this.database
+			.forCurrentViewer(
+					(viewer) -> this.repository.byProjects(viewer, projectIds).collectMultimap(Milestone::projectId))
 			.map(MilestoneService::lists);
 	}
 
 	/** The visible dependencies of each milestone, in project order. */
 	public Mono<Map<UUID, List<Milestone>>> dependsOn(Collection<UUID> milestoneIds) {
-		return read((viewer) -> this.repository.dependencies(viewer, milestoneIds)
+		return this.database.forCurrentViewer((viewer) -> this.repository.dependencies(viewer, milestoneIds)
 			.collectList()
 			.flatMap((edges) -> this.repository
 				.byIds(viewer, edges.stream().map((e) -> e[1]).collect(Collectors.toSet()))
@@ -90,17 +87,22 @@ public class MilestoneService {
 	}
 
 	public Mono<Map<UUID, List<AcceptanceCriterion>>> criteria(Collection<UUID> milestoneIds) {
-		return read((viewer) -> this.repository.criteria(viewer, milestoneIds)
-			.collectMultimap(AcceptanceCriterion::milestoneId)).map(MilestoneService::lists);
+		return this.database
+			.forCurrentViewer((viewer) -> this.repository.criteria(viewer, milestoneIds)
+				.collectMultimap(AcceptanceCriterion::milestoneId))
+			.map(MilestoneService::lists);
 	}
 
 	public Mono<Map<UUID, List<Deliverable>>> deliverables(Collection<UUID> milestoneIds) {
-		return read((viewer) -> this.repository.deliverables(viewer, milestoneIds)
-			.collectMultimap(Deliverable::milestoneId)).map(MilestoneService::lists);
+		return this.database
+			.forCurrentViewer((viewer) -> this.repository.deliverables(viewer, milestoneIds)
+				.collectMultimap(Deliverable::milestoneId))
+			.map(MilestoneService::lists);
 	}
 
 	public Mono<Map<UUID, SignOff>> signOffs(Collection<UUID> milestoneIds) {
-		return read((viewer) -> this.repository.signOffs(viewer, milestoneIds).collectMap(SignOff::milestoneId));
+		return this.database.forCurrentViewer(
+				(viewer) -> this.repository.signOffs(viewer, milestoneIds).collectMap(SignOff::milestoneId));
 	}
 
 	/**
@@ -109,7 +111,7 @@ public class MilestoneService {
 	 */
 	public Mono<Map<UUID, ProjectSchedule>> schedules(Collection<UUID> projectIds) {
 		LocalDate today = LocalDate.now(this.clock);
-		return read((viewer) -> this.repository.byProjects(viewer, projectIds)
+		return this.database.forCurrentViewer((viewer) -> this.repository.byProjects(viewer, projectIds)
 			.collectList()
 			.flatMap((milestones) -> this.repository
 				.dependencies(viewer, milestones.stream().map(Milestone::id).toList())
@@ -153,9 +155,8 @@ public class MilestoneService {
 			@Nullable String description, @Nullable LocalDate dueDate, @Nullable String ownerTeam,
 			@Nullable Boolean clientVisible) {
 		UUID uuid = Inputs.id("id", id);
-		if (ownerTeam != null && !TEAM.matcher(ownerTeam).matches()) {
-			throw new PorticoException.Invalid("INVALID_TEAM",
-					"'ownerTeam' must be 1-63 lower-case letters, digits, '-', '_' or '.'", "ownerTeam");
+		if (ownerTeam != null) {
+			Inputs.key("ownerTeam", ownerTeam, "INVALID_TEAM");
 		}
 		MilestoneEdit edit = new MilestoneEdit(Inputs.optionalName("name", name),
 				Inputs.text("description", description), dueDate, ownerTeam, clientVisible);
@@ -222,23 +223,20 @@ public class MilestoneService {
 	 */
 	private Mono<Milestone> write(UUID id, @Nullable Integer expectedVersion, MilestoneAction action,
 			MilestoneChange change) {
-		return CurrentViewer.get()
-			.flatMap((viewer) -> this.database.one(viewer,
-					() -> this.repository.lock(viewer, id)
-						.switchIfEmpty(Mono.error(() -> new PorticoException.NotFound("Milestone", id.toString())))
-						.flatMap((milestone) -> {
-							if (expectedVersion != null && expectedVersion != milestone.version()) {
-								return Mono.error(new PorticoException.Conflict("VERSION_CONFLICT",
-										"The milestone changed since version " + expectedVersion
-												+ "; it is now at version " + milestone.version(),
-										Map.of("expectedVersion", expectedVersion, "currentVersion",
-												milestone.version())));
-							}
-							if (action == MilestoneAction.EDIT) {
-								MilestoneWorkflow.next(action, milestone, viewer);
-							}
-							return change.apply(viewer, milestone);
-						})));
+		return this.database.forCurrentViewer((viewer) -> this.repository.lock(viewer, id)
+			.switchIfEmpty(Mono.error(() -> new PorticoException.NotFound("Milestone", id.toString())))
+			.flatMap((milestone) -> {
+				if (expectedVersion != null && expectedVersion != milestone.version()) {
+					return Mono.error(new PorticoException.Conflict("VERSION_CONFLICT",
+							"The milestone changed since version " + expectedVersion + "; it is now at version "
+									+ milestone.version(),
+							Map.of("expectedVersion", expectedVersion, "currentVersion", milestone.version())));
+				}
+				if (action == MilestoneAction.EDIT) {
+					MilestoneWorkflow.next(action, milestone, viewer);
+				}
+				return change.apply(viewer, milestone);
+			}));
 	}
 
 	private Mono<Void> dependenciesComplete(Milestone milestone) {
@@ -246,17 +244,13 @@ public class MilestoneService {
 			if (blockers.isEmpty()) {
 				return Mono.empty();
 			}
-			Milestone first = blockers.get(0);
+			MilestoneRepository.Blocker first = blockers.get(0);
 			return Mono.error(new PorticoException.Conflict("DEPENDENCY_INCOMPLETE",
 					"Cannot start before '" + first.name() + "' is completed",
 					Map.of("dependency",
 							Map.of("id", first.id().toString(), "name", first.name(), "status", first.status().name()),
-							"incomplete", blockers.stream().map(Milestone::name).toList())));
+							"incomplete", blockers.stream().map(MilestoneRepository.Blocker::name).toList())));
 		});
-	}
-
-	private <T> Mono<T> read(Function<Viewer, Mono<T>> work) {
-		return CurrentViewer.get().flatMap((viewer) -> this.database.one(viewer, () -> work.apply(viewer)));
 	}
 
 	private static <K, V> Map<K, List<V>> lists(Map<K, Collection<V>> multimap) {

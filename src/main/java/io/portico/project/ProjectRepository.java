@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import io.portico.database.Sql;
 import io.portico.project.Project.ClientAccount;
 import io.portico.project.Project.ProjectStatus;
 import io.portico.shared.Viewer;
@@ -16,7 +17,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import io.portico.database.Sql;
 import org.springframework.stereotype.Repository;
 
 /**

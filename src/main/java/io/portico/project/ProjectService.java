@@ -10,9 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.regex.Pattern;
 
 import io.portico.database.TenantDatabase;
 import io.portico.event.EventLog;
@@ -43,8 +41,6 @@ public class ProjectService {
 
 	static final int MAX_PAGE = 100;
 
-	private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9-_.]{0,62}");
-
 	private static final BigDecimal MAX_CONTRACT = new BigDecimal("999999999999.99");
 
 	private final TenantDatabase database;
@@ -74,32 +70,35 @@ public class ProjectService {
 		int size = Inputs.pageSize(first, MAX_PAGE);
 		ProjectRepository.Cursor cursor = decode(after);
 		List<String> filter = (statuses != null) ? statuses.stream().map(Enum::name).toList() : List.of();
-		return read((viewer) -> this.repository.page(viewer, cursor, filter, size + 1).collectList()).map((rows) -> {
-			List<Page.Edge<Project>> edges = rows.stream()
-				.limit(size)
-				.map((p) -> new Page.Edge<>(encode(p), p))
-				.toList();
-			return new Page<>(edges, rows.size() > size, after != null);
-		});
+		return this.database
+			.forCurrentViewer((viewer) -> this.repository.page(viewer, cursor, filter, size + 1).collectList())
+			.map((rows) -> {
+				List<Page.Edge<Project>> edges = rows.stream()
+					.limit(size)
+					.map((p) -> new Page.Edge<>(encode(p), p))
+					.toList();
+				return new Page<>(edges, rows.size() > size, after != null);
+			});
 	}
 
 	/** The project, or empty when it does not exist or the viewer may not see it. */
 	public Mono<Project> project(String id) {
 		UUID uuid = Inputs.id("id", id);
-		return read((viewer) -> this.repository.byIds(viewer, List.of(uuid)).next());
+		return this.database.forCurrentViewer((viewer) -> this.repository.byIds(viewer, List.of(uuid)).next());
 	}
 
 	public Mono<Map<UUID, Project>> byIds(Collection<UUID> ids) {
-		return read((viewer) -> this.repository.byIds(viewer, ids).collectMap(Project::id));
+		return this.database.forCurrentViewer((viewer) -> this.repository.byIds(viewer, ids).collectMap(Project::id));
 	}
 
 	public Mono<Map<String, ClientAccount>> clientAccounts(Collection<String> ids) {
-		return read((viewer) -> this.repository.clientAccounts(viewer, ids).collectMap(ClientAccount::id));
+		return this.database
+			.forCurrentViewer((viewer) -> this.repository.clientAccounts(viewer, ids).collectMap(ClientAccount::id));
 	}
 
 	/** Every client account the viewer may see: all for staff, its own for a client. */
 	public Mono<List<ClientAccount>> clientAccounts() {
-		return read((viewer) -> this.repository.clientAccounts(viewer, null).collectList());
+		return this.database.forCurrentViewer((viewer) -> this.repository.clientAccounts(viewer, null).collectList());
 	}
 
 	/**
@@ -109,7 +108,7 @@ public class ProjectService {
 	public Mono<Map<ActivityPage, Page<PortalEvent>>> activity(Collection<ActivityPage> requests) {
 		Map<ActivityPage.Arguments, List<ActivityPage>> byArguments = requests.stream()
 			.collect(Collectors.groupingBy(ActivityPage::arguments));
-		return read((viewer) -> Flux.fromIterable(byArguments.entrySet())
+		return this.database.forCurrentViewer((viewer) -> Flux.fromIterable(byArguments.entrySet())
 			.concatMap((group) -> this.events
 				.pages(viewer, group.getValue().stream().map(ActivityPage::projectId).toList(), group.getKey().first(),
 						group.getKey().after())
@@ -140,11 +139,7 @@ public class ProjectService {
 
 	/** Creates or renames a client account (staff only). */
 	public Mono<ClientAccount> saveClientAccount(String id, String name) {
-		if (id == null || !CLIENT_ID.matcher(id).matches()) {
-			throw new PorticoException.Invalid("INVALID_ID",
-					"'id' must be 1-63 lower-case letters, digits, '-', '_' or '.'", "id");
-		}
-		ClientAccount account = new ClientAccount(id, Inputs.name("name", name));
+		ClientAccount account = new ClientAccount(Inputs.key("id", id, "INVALID_ID"), Inputs.name("name", name));
 		return CurrentViewer.get()
 			.flatMap((viewer) -> requireStaff(viewer, "manage client accounts")
 				.then(this.database.one(viewer, () -> this.repository.upsertClientAccount(viewer, account))));
@@ -201,10 +196,6 @@ public class ProjectService {
 	private static Mono<Void> requireStaff(Viewer viewer, String what) {
 		return viewer.role().isStaff() ? Mono.empty()
 				: Mono.error(new PorticoException.Forbidden("NOT_PERMITTED", "Only staff may " + what, Map.of()));
-	}
-
-	private <T> Mono<T> read(Function<Viewer, Mono<T>> work) {
-		return CurrentViewer.get().flatMap((viewer) -> this.database.one(viewer, () -> work.apply(viewer)));
 	}
 
 	private static String encode(Project project) {

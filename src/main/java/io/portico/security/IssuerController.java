@@ -1,5 +1,6 @@
 package io.portico.security;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -71,7 +72,7 @@ class IssuerController {
 			if (this.tenant == null || tenants.bySlug(this.tenant).isEmpty()) {
 				return "'tenant' must be one of " + tenants.all().stream().map((t) -> t.slug()).toList();
 			}
-			if (this.role == null || !List.of("ADMIN", "STAFF", "CLIENT").contains(this.role)) {
+			if (this.role == null || Arrays.stream(Role.values()).noneMatch((r) -> r.name().equals(this.role))) {
 				return "'role' must be ADMIN, STAFF or CLIENT";
 			}
 			if (this.subject == null || this.subject.isBlank() || this.subject.length() > 200) {

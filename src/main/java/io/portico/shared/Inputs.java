@@ -1,6 +1,7 @@
 package io.portico.shared;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +17,21 @@ public final class Inputs {
 	/** Descriptions, notes and reasons. */
 	public static final int TEXT_MAX = 4000;
 
+	/**
+	 * Keys people choose (template and milestone keys, client account ids, team names):
+	 * lower-case letters, digits, '-', '_' and '.', starting with a letter or digit.
+	 */
+	public static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-_.]{0,62}");
+
 	private Inputs() {
+	}
+
+	public static String key(String field, @Nullable String value, String code) {
+		if (value == null || !KEY.matcher(value).matches()) {
+			throw new PorticoException.Invalid(code,
+					"'" + field + "' must be 1-63 lower-case letters, digits, '-', '_' or '.'", field);
+		}
+		return value;
 	}
 
 	public static UUID id(String field, @Nullable String value) {

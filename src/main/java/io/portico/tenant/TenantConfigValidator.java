@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.portico.shared.Inputs;
 import io.portico.tenant.TenantConfig.Issuer;
 import io.portico.tenant.TenantConfig.MilestoneTemplate;
 import io.portico.tenant.TenantConfig.ProjectTemplate;
@@ -22,8 +23,6 @@ import org.jspecify.annotations.Nullable;
 final class TenantConfigValidator {
 
 	static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
-
-	private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-_.]{0,62}");
 
 	private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
@@ -169,7 +168,7 @@ final class TenantConfigValidator {
 	}
 
 	private void key(String field, @Nullable String value) {
-		require(field, value != null && KEY.matcher(value).matches(),
+		require(field, value != null && Inputs.KEY.matcher(value).matches(),
 				"must be 1-63 lower-case letters, digits, '-', '_' or '.', got " + quote(value));
 	}
 

@@ -59,6 +59,18 @@ class EventOrderTests extends PorticoTest {
 		assertThat(byCommit).isEqualTo(byPosition);
 	}
 
+	@Autowired
+	private EventStreams streams;
+
+	@Test
+	void streamEndsWhenTheViewersTokenExpires() {
+		Viewer expiring = new Viewer(Tenant.idOf(BUILDER), BUILDER, "kim", null, io.portico.shared.Role.STAFF, null,
+				List.of(), java.time.Instant.now().plusSeconds(1));
+		StepVerifier.create(this.streams.follow(expiring, null, null))
+			.expectErrorSatisfies((ex) -> assertThat(((PorticoException) ex).code()).isEqualTo("TOKEN_EXPIRED"))
+			.verify(Duration.ofSeconds(10));
+	}
+
 	@Test
 	void subscriberThatFallsTooFarBehindIsEndedWithResumeAdvice() {
 		Viewer viewer = Viewer.system(Tenant.idOf(BUILDER), BUILDER);

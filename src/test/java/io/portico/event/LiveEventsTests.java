@@ -166,6 +166,31 @@ class LiveEventsTests extends PorticoTest {
 	}
 
 	@Test
+	void malformedSubscriptionArgumentsAreBadRequests() {
+		WebSocketGraphQlTester socket = socket(
+				this.tokens.issue(BUILDER, Role.STAFF, "kim", null, List.of(), Duration.ofMinutes(5)));
+		try {
+			StepVerifier
+				.create(socket.document(PORTAL_EVENTS)
+					.variable("projectId", "not-an-id")
+					.executeSubscription()
+					.toFlux("portalEvents", Event.class))
+				.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("INVALID_ID"))
+				.verify(Duration.ofSeconds(20));
+			StepVerifier
+				.create(socket.document(PORTAL_EVENTS)
+					.variable("after", "garbage")
+					.executeSubscription()
+					.toFlux("portalEvents", Event.class))
+				.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("INVALID_CURSOR"))
+				.verify(Duration.ofSeconds(20));
+		}
+		finally {
+			socket.stop().block(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
 	void subscribingToAnotherTenantsProjectIsNotFound() {
 		String project = newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
 		WebSocketGraphQlTester socket = socket(

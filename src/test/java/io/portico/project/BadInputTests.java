@@ -114,6 +114,19 @@ class BadInputTests extends PorticoTest {
 	}
 
 	@Test
+	void keysPeopleChooseMustBeSimple() {
+		assertThat(singleError(
+				staff(BUILDER).documentName("saveClientAccount").variable("id", "Bad Id!").variable("name", "Someone"))
+			.getExtensions()).containsEntry("code", "INVALID_ID").containsEntry("field", "id");
+		String project = newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
+		String permits = milestoneId(staff(BUILDER), project, "permits-filed");
+		assertThat(singleError(staff(BUILDER).documentName("updateMilestone")
+			.variable("input", Map.of("id", permits, "ownerTeam", "Site Crew"))).getExtensions())
+			.containsEntry("code", "INVALID_TEAM")
+			.containsEntry("field", "ownerTeam");
+	}
+
+	@Test
 	void clientsCannotCreateProjects() {
 		String account = newClientAccount(BUILDER);
 		Map<String, Object> input = Map.of("templateKey", "custom-home", "name", "Self-made", "clientAccountId",
