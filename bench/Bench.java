@@ -33,7 +33,8 @@ public class Bench {
 	public static void main(String[] args) throws Exception {
 		Path jar = Path.of(args[0]);
 		int idle = (args.length > 1) ? Integer.parseInt(args[1]) : 20_000;
-		boolean idleOnly = args.length > 2 && args[2].equals("idle-only");
+		String mode = (args.length > 2) ? args[2] : "all";
+		boolean idleOnly = mode.equals("idle-only");
 		Path data = Files.createTempDirectory("portico-bench-");
 		int pgPort = 55000 + (int) (ProcessHandle.current().pid() % 1000);
 		Process a = start(jar, data, 18081, "--portico.embedded-port=" + pgPort);
@@ -62,6 +63,9 @@ public class Bench {
 				latency(18081, 18081, token, project, milestones, subscribers, 40, "same instance");
 			}
 
+			if (mode.equals("latency-only")) {
+				return;
+			}
 			b = start(jar, data, 18082, "--spring.r2dbc.url=r2dbc:postgresql://localhost:" + pgPort + "/postgres",
 					"--spring.r2dbc.username=portico_app",
 					"--spring.flyway.url=jdbc:postgresql://localhost:" + pgPort + "/postgres",
@@ -90,8 +94,12 @@ public class Bench {
 
 	/** Starts an instance on its own data directory and port. */
 	static Process start(Path jar, Path data, int port, String... extra) throws IOException {
-		List<String> command = new ArrayList<>(List.of("java", "-Xms512m", "-Xmx2g", "-XX:+UseG1GC", "-jar",
-				jar.toString(), "--server.port=" + port, "--portico.data-dir=" + data,
+		List<String> command = new ArrayList<>(List.of("java", "-Xms512m", "-Xmx2g", "-XX:+UseG1GC"));
+		String options = System.getenv("BENCH_SERVER_OPTS");
+		if (options != null && !options.isBlank()) {
+			command.addAll(List.of(options.trim().split("\\s+")));
+		}
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--portico.data-dir=" + data,
 				"--portico.tenants.dir=" + Path.of("tenants").toAbsolutePath(), "--portico.demo.enabled=true",
 				"--logging.level.root=warn"));
 		command.addAll(List.of(extra));

@@ -77,6 +77,14 @@ public class EventStreams {
 		return untilExpiry(viewer, events);
 	}
 
+	/**
+	 * The viewer's events after {@code after} as the log holds them now, oldest first, in
+	 * pages; what a subscriber missed, before it continues with live events.
+	 */
+	public Flux<PortalEvent> replay(Viewer viewer, @Nullable UUID projectId, @Nullable String after) {
+		return (after != null) ? replay(viewer, projectId, EventLog.position(after)) : Flux.empty();
+	}
+
 	private Flux<PortalEvent> replay(Viewer viewer, @Nullable UUID projectId, long from) {
 		return this.database.many(viewer, () -> this.log.since(viewer, from, projectId, REPLAY_PAGE))
 			.collectList()
@@ -98,7 +106,11 @@ public class EventStreams {
 				(k) -> this.database.one(viewer, () -> this.log.visible(viewer, event.seq())).cache());
 	}
 
-	private Flux<PortalEvent> untilExpiry(Viewer viewer, Flux<PortalEvent> events) {
+	/**
+	 * The events, ended with TOKEN_EXPIRED when the viewer's token expires: a stream
+	 * never outlives the credentials it was opened with.
+	 */
+	public <T> Flux<T> untilExpiry(Viewer viewer, Flux<T> events) {
 		if (viewer.expiresAt() == null) {
 			return events;
 		}

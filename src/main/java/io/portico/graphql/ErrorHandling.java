@@ -21,6 +21,7 @@ import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapte
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -97,6 +98,7 @@ class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 	 * missing argument) before any resolver runs; give those a stable code too.
 	 */
 	@Component
+	@Order(20)
 	static class RequestErrorCodes implements WebGraphQlInterceptor {
 
 		@Override

@@ -2,6 +2,7 @@ package io.portico.portal;
 
 import java.util.UUID;
 
+import io.portico.event.EventLog;
 import io.portico.event.EventStreams;
 import io.portico.event.PortalEvent;
 import io.portico.project.ProjectService;
@@ -13,6 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 
@@ -30,16 +32,46 @@ class LiveController {
 	}
 
 	@SubscriptionMapping
-	Flux<PortalEvent.MilestoneChanged> milestoneChanged(@Argument @Nullable String projectId) {
-		return portalEvents(projectId, null).ofType(PortalEvent.MilestoneChanged.class);
+	Flux<PortalEvent.MilestoneChanged> milestoneChanged(@Argument @Nullable String projectId,
+			@ContextValue(name = LiveShare.CONTEXT_KEY, required = false) @Nullable LiveShare share) {
+		return live(projectId, null, share, PortalEvent.MilestoneChanged.class);
 	}
 
 	@SubscriptionMapping
-	Flux<PortalEvent> portalEvents(@Argument @Nullable String projectId, @Argument @Nullable String after) {
+	Flux<PortalEvent> portalEvents(@Argument @Nullable String projectId, @Argument @Nullable String after,
+			@ContextValue(name = LiveShare.CONTEXT_KEY, required = false) @Nullable LiveShare share) {
+		return live(projectId, after, share, PortalEvent.class);
+	}
+
+	/**
+	 * The viewer's events of one type. A subscriber joins the shared stream of its
+	 * subscription and lens, replays what it asked for, and completes here: the rest
+	 * comes from the shared stream (see {@link SharedSubscriptions}). The shared stream
+	 * itself follows live events and reports each one's position.
+	 */
+	private <E extends PortalEvent> Flux<E> live(@Nullable String projectId, @Nullable String after,
+			@Nullable LiveShare share, Class<E> type) {
 		UUID project = (projectId != null) ? Inputs.id("projectId", projectId) : null;
+		long from = EventLog.position(after);
 		return CurrentViewer.get()
 			.flatMap((viewer) -> visibleProject(projectId).thenReturn(viewer))
-			.flatMapMany((viewer) -> this.streams.follow(viewer, project, after));
+			.flatMapMany((viewer) -> {
+				if (share instanceof LiveShare.Join join) {
+					return Flux.defer(() -> join.join(viewer, from)
+						.thenMany(this.streams.replay(viewer, project, after))
+						.doOnNext((event) -> join.replayed(event.seq()))
+						.ofType(type));
+				}
+				if (share instanceof LiveShare.Lead lead) {
+					// Subscribing registers with the event bus; from then on nothing is
+					// missed.
+					return this.streams.follow(viewer, project, null)
+						.doOnSubscribe((subscription) -> lead.following())
+						.ofType(type)
+						.doOnNext((event) -> lead.emitting(event.seq()));
+				}
+				return this.streams.follow(viewer, project, after).ofType(type);
+			});
 	}
 
 	/** A project the viewer may not see is refused like one that does not exist. */

@@ -15,6 +15,7 @@ import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * verified viewer, and the socket is closed when the token expires.
  */
 @Component
+@Order(0)
 class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
 
 	private static final Log logger = LogFactory.getLog(SubscriptionAuthentication.class);

@@ -42,6 +42,18 @@ public record Viewer(UUID tenantId, String tenant, String subject, @Nullable Str
 		return this.role == Role.CLIENT;
 	}
 
+	/**
+	 * What decides what this viewer may see — tenant, role, client account and teams —
+	 * without who it is or when its token expires. Two viewers with the same lens read
+	 * the same rows and receive the same events, so reads on behalf of a lens can be
+	 * shared by all its viewers. Nothing that depends on the subject may be read through
+	 * it.
+	 */
+	public Viewer lens() {
+		return new Viewer(this.tenantId, this.tenant, "lens:" + this.role.name().toLowerCase(java.util.Locale.ROOT),
+				null, this.role, this.clientAccount, this.teams.stream().sorted().toList(), null);
+	}
+
 	/** The service acting for a tenant at start-up (loading configuration, seeding). */
 	public static Viewer system(UUID tenantId, String tenant) {
 		return new Viewer(tenantId, tenant, "portico", "Portico", Role.ADMIN, null, List.of());

@@ -1,0 +1,306 @@
+package io.portico.portal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import io.portico.event.EventBusProperties;
+import io.portico.event.EventStreams;
+import io.portico.shared.PorticoException;
+import io.portico.shared.Viewer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
+
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionExceptionResolver;
+import org.springframework.graphql.execution.SubscriptionPublisherException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Live subscriptions grouped by what they receive: the same document and variables (a
+ * resume cursor aside) under the same {@link Viewer#lens() lens}. A group runs its
+ * document once per event and encodes the result once; each member gets that result
+ * without a GraphQL execution, a DataLoader or a JSON encoding of its own, so a fan-out
+ * to a thousand portals costs one execution and a thousand socket writes, and an idle
+ * subscription holds little more than its socket.
+ *
+ * <p>
+ * A group starts with its first member and stops with its last. Each member keeps its own
+ * bounded backlog (one that falls behind is ended with {@code SLOW_SUBSCRIBER}) and its
+ * own token expiry; a failure of the group's execution ends every member with the same
+ * error.
+ */
+@Component
+class SharedGroups {
+
+	private static final Log logger = LogFactory.getLog(SharedGroups.class);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final Map<Key, Group> groups = new ConcurrentHashMap<>();
+
+	private final EventStreams streams;
+
+	private final List<SubscriptionExceptionResolver> resolvers;
+
+	private final int maxPending;
+
+	SharedGroups(EventStreams streams, List<SubscriptionExceptionResolver> resolvers, EventBusProperties properties) {
+		this.streams = streams;
+		this.resolvers = resolvers;
+		this.maxPending = properties.maxPendingPerSubscriber();
+	}
+
+	/**
+	 * Adds a subscriber to the group of its shape and lens, starting the group's
+	 * execution if it is the first; the member buffers from this moment.
+	 * @param shape what the subscriber's document receives, apart from who asks
+	 * @param viewer the subscriber
+	 * @param execution runs the shape for a lens as the group's lead
+	 */
+	Member join(Object shape, Viewer viewer, BiFunction<Viewer, LiveShare.Lead, Flux<ExecutionResult>> execution) {
+		Key key = new Key(shape, viewer.lens());
+		Member member = new Member(viewer);
+		Group group = this.groups.compute(key, (k, existing) -> {
+			Group joined = (existing != null) ? existing : new Group(k);
+			joined.members.add(member);
+			member.group = joined;
+			return joined;
+		});
+		group.start(execution);
+		return member;
+	}
+
+	/** How many groups are running: shared executions, not subscribers. */
+	int size() {
+		return this.groups.size();
+	}
+
+	/** How many subscribers the groups serve. */
+	int members() {
+		return this.groups.values().stream().mapToInt((group) -> group.members.size()).sum();
+	}
+
+	private void leave(Member member) {
+		Group group = member.group;
+		if (group == null) {
+			return;
+		}
+		this.groups.computeIfPresent(group.key, (key, current) -> {
+			if (current != group) {
+				return current;
+			}
+			group.members.remove(member);
+			if (group.members.isEmpty()) {
+				group.stop();
+				return null;
+			}
+			return group;
+		});
+	}
+
+	private Flux<ExecutionResult> failure(Throwable ex) {
+		if (ex instanceof SubscriptionPublisherException) {
+			return Flux.error(ex);
+		}
+		return Flux.fromIterable(this.resolvers)
+			.concatMap((resolver) -> resolver.resolveException(ex))
+			.next()
+			.defaultIfEmpty(List.of(GraphqlErrorBuilder.newError()
+				.errorType(ErrorType.INTERNAL_ERROR)
+				.message("Subscription error")
+				.build()))
+			.flatMapMany((errors) -> Flux.error(new SubscriptionPublisherException(errors, ex)));
+	}
+
+	private record Key(Object shape, Viewer lens) {
+	}
+
+	private record Delivery(long position, ExecutionResult result) {
+	}
+
+	/** One shared execution and the subscribers it serves. */
+	private final class Group {
+
+		private static final int NEW = 0;
+
+		private static final int STARTED = 1;
+
+		private static final int STOPPED = 2;
+
+		private final Key key;
+
+		private final Set<Member> members = ConcurrentHashMap.newKeySet();
+
+		private final AtomicInteger state = new AtomicInteger(NEW);
+
+		private final LiveShare.Lead lead = new LiveShare.Lead();
+
+		private volatile Disposable execution = Disposables.never();
+
+		Group(Key key) {
+			this.key = key;
+		}
+
+		void start(BiFunction<Viewer, LiveShare.Lead, Flux<ExecutionResult>> runner) {
+			if (!this.state.compareAndSet(NEW, STARTED)) {
+				return;
+			}
+			this.execution = runner.apply(this.key.lens(), this.lead)
+				.subscribe((result) -> publish(this.lead.next(), result), this::fail, this::complete);
+			if (this.state.get() == STOPPED) {
+				this.execution.dispose();
+			}
+		}
+
+		void stop() {
+			this.state.set(STOPPED);
+			this.execution.dispose();
+		}
+
+		private void publish(long position, ExecutionResult result) {
+			Delivery delivery = new Delivery(position, encoded(result));
+			this.members.forEach((member) -> member.offer(delivery));
+		}
+
+		private void fail(Throwable ex) {
+			end();
+			this.lead.failed(ex);
+			this.members.forEach((member) -> member.fail(ex));
+		}
+
+		private void complete() {
+			end();
+			this.lead.failed(new IllegalStateException("A shared subscription ended before it followed live events"));
+			this.members.forEach(Member::complete);
+		}
+
+		private void end() {
+			SharedGroups.this.groups.remove(this.key, this);
+			this.state.set(STOPPED);
+		}
+
+		/**
+		 * The result with each top-level entry already written as JSON: every member's
+		 * message embeds the same bytes instead of encoding the result again.
+		 */
+		private static ExecutionResult encoded(ExecutionResult result) {
+			Map<String, Object> specification = new LinkedHashMap<>();
+			result.toSpecification()
+				.forEach((name, value) -> specification.put(name, new RawValue(json.writeValueAsString(value))));
+			return new Encoded(result, specification);
+		}
+
+	}
+
+	/** One subscriber of a group: a bounded backlog and its own token expiry. */
+	final class Member {
+
+		private final Viewer viewer;
+
+		private final AtomicInteger pending = new AtomicInteger();
+
+		private final Sinks.Many<Delivery> sink = Sinks.many()
+			.unicast()
+			.onBackpressureBuffer(Queues.<Delivery>unbounded(16).get());
+
+		private volatile Group group;
+
+		Member(Viewer viewer) {
+			this.viewer = viewer;
+		}
+
+		/** Completes once the group follows live events; fails if it never will. */
+		Mono<Void> ready() {
+			return this.group.lead.ready();
+		}
+
+		/** The group's results after {@code after}, for as long as the token lasts. */
+		Flux<ExecutionResult> results(long after) {
+			Flux<ExecutionResult> results = this.sink.asFlux()
+				.doOnNext((delivery) -> this.pending.decrementAndGet())
+				.filter((delivery) -> delivery.position() > after)
+				.map(Delivery::result);
+			return SharedGroups.this.streams.untilExpiry(this.viewer, results)
+				.onErrorResume(SharedGroups.this::failure)
+				.doFinally((signal) -> leave());
+		}
+
+		void leave() {
+			SharedGroups.this.leave(this);
+		}
+
+		private void offer(Delivery delivery) {
+			if (this.pending.incrementAndGet() > SharedGroups.this.maxPending) {
+				leave();
+				fail(new PorticoException.Conflict("SLOW_SUBSCRIBER",
+						"Too far behind the event stream; resubscribe with after: your last cursor",
+						Map.of("maxPending", SharedGroups.this.maxPending)));
+				return;
+			}
+			Sinks.EmitResult emitted = this.sink.tryEmitNext(delivery);
+			if (emitted.isFailure() && emitted != Sinks.EmitResult.FAIL_CANCELLED
+					&& emitted != Sinks.EmitResult.FAIL_TERMINATED) {
+				logger.warn("Could not hand a shared result to a subscriber: " + emitted);
+			}
+		}
+
+		private void fail(Throwable ex) {
+			// Offers, failures and completion all come from the group's execution, one at
+			// a time.
+			this.sink.tryEmitError(ex);
+		}
+
+		private void complete() {
+			this.sink.tryEmitComplete();
+		}
+
+	}
+
+	/** A result whose specification is already encoded. */
+	private record Encoded(ExecutionResult result, Map<String, Object> specification) implements ExecutionResult {
+
+		@Override
+		public List<GraphQLError> getErrors() {
+			return this.result.getErrors();
+		}
+
+		@Override
+		@SuppressWarnings("TypeParameterUnusedInFormals")
+		public <T> T getData() {
+			return this.result.getData();
+		}
+
+		@Override
+		public boolean isDataPresent() {
+			return this.result.isDataPresent();
+		}
+
+		@Override
+		public Map<Object, Object> getExtensions() {
+			return this.result.getExtensions();
+		}
+
+		@Override
+		public Map<String, Object> toSpecification() {
+			return this.specification;
+		}
+
+	}
+
+}
