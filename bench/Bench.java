@@ -196,6 +196,8 @@ public class Bench {
 	static void idleSubscriptions(Process server, int port, String token, String project, int count, Path data)
 			throws Exception {
 		long before = heapAfterGc(server.pid());
+		Files.writeString(data.resolve("class-histogram-before.txt"),
+				run("jcmd", Long.toString(server.pid()), "GC.class_histogram"));
 		List<Sub> subs = new ArrayList<>();
 		long opened = 0;
 		long t0 = System.nanoTime();

@@ -34,6 +34,8 @@ public class EventLog {
 
 	static final String PROJECT_CREATED = "PROJECT_CREATED";
 
+	static final String DOCUMENT_UNLOCKED = "DOCUMENT_UNLOCKED";
+
 	// The per-tenant advisory lock is taken in the same statement, right before the
 	// sequence value is drawn, and held to commit: a tenant's events therefore get
 	// their seq in commit order, which makes seq a cursor with no gaps to fall into.
@@ -43,15 +45,16 @@ public class EventLog {
 	private static final String APPEND = """
 			WITH tenant_lock AS (SELECT pg_advisory_xact_lock(hashtextextended(:tenant::text, 0))),
 			appended AS (
-			    INSERT INTO event (tenant_id, project_id, milestone_id, type, actor, payload)
-			    SELECT :tenant, :project, :milestone, :type, :actor, CAST(:payload AS jsonb) FROM tenant_lock
+			    INSERT INTO event (tenant_id, project_id, milestone_id, document_id, type, actor, payload)
+			    SELECT :tenant, :project, :milestone, :document, :type, :actor, CAST(:payload AS jsonb)
+			    FROM tenant_lock
 			    RETURNING seq
 			)
 			SELECT seq, pg_notify('portico_events', :tenant::text || ':' || seq) FROM appended
 			""";
 
 	private static final String SINCE = """
-			SELECT seq, project_id, milestone_id, type, actor, payload::text AS payload, occurred_at
+			SELECT seq, project_id, milestone_id, document_id, type, actor, payload::text AS payload, occurred_at
 			FROM event
 			WHERE tenant_id = :tenant AND seq > :after AND (CAST(:project AS uuid) IS NULL OR project_id = :project)
 			ORDER BY seq
@@ -64,9 +67,9 @@ public class EventLog {
 	// One statement for the activity of many projects: the newest rows of each project
 	// before the cursor, one more than asked to know whether another page follows.
 	private static final String PAGES = """
-			SELECT seq, project_id, milestone_id, type, actor, payload, occurred_at
+			SELECT seq, project_id, milestone_id, document_id, type, actor, payload, occurred_at
 			FROM (
-			    SELECT seq, project_id, milestone_id, type, actor, payload::text AS payload, occurred_at,
+			    SELECT seq, project_id, milestone_id, document_id, type, actor, payload::text AS payload, occurred_at,
 			           row_number() OVER (PARTITION BY project_id ORDER BY seq DESC) AS n
 			    FROM event
 			    WHERE tenant_id = :tenant AND project_id = ANY(:projects) AND seq < :before
@@ -94,20 +97,32 @@ public class EventLog {
 		payload.put("previousStatus", previousStatus);
 		payload.put("status", status);
 		payload.put("note", note);
-		return append(viewer, projectId, milestoneId, MILESTONE_CHANGED, payload);
+		return append(viewer, projectId, milestoneId, null, MILESTONE_CHANGED, payload);
+	}
+
+	/**
+	 * Records that a document was unlocked by completing a milestone; call inside the
+	 * transaction that unlocked it. The event is seen by whoever may see the document,
+	 * whether or not they may see the milestone.
+	 */
+	public Mono<Long> documentUnlocked(Viewer viewer, UUID projectId, UUID documentId, @Nullable UUID milestoneId) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("milestoneId", (milestoneId != null) ? milestoneId.toString() : null);
+		return append(viewer, projectId, null, documentId, DOCUMENT_UNLOCKED, payload);
 	}
 
 	/** Records a project's creation; call inside the transaction that made it. */
 	public Mono<Long> projectCreated(Viewer viewer, UUID projectId) {
-		return append(viewer, projectId, null, PROJECT_CREATED, Map.of());
+		return append(viewer, projectId, null, null, PROJECT_CREATED, Map.of());
 	}
 
-	private Mono<Long> append(Viewer viewer, UUID projectId, @Nullable UUID milestoneId, String type,
-			Map<String, Object> payload) {
+	private Mono<Long> append(Viewer viewer, UUID projectId, @Nullable UUID milestoneId, @Nullable UUID documentId,
+			String type, Map<String, Object> payload) {
 		return this.client.sql(APPEND)
 			.bind("tenant", viewer.tenantId())
 			.bind("project", projectId)
 			.bind("milestone", Sql.nullable(milestoneId, UUID.class))
+			.bind("document", Sql.nullable(documentId, UUID.class))
 			.bind("type", type)
 			.bind("actor", viewer.subject())
 			.bind("payload", json.writeValueAsString(payload))
@@ -202,6 +217,11 @@ public class EventLog {
 		return (after != null) ? position(after) : Long.MAX_VALUE;
 	}
 
+	private static Map<String, Object> payload(Readable row) {
+		return json.readValue(row.get("payload", String.class), new TypeReference<>() {
+		});
+	}
+
 	private static PortalEvent event(Readable row) {
 		long seq = row.get("seq", Long.class);
 		UUID projectId = row.get("project_id", UUID.class);
@@ -209,11 +229,15 @@ public class EventLog {
 		OffsetDateTime at = row.get("occurred_at", OffsetDateTime.class);
 		String type = row.get("type", String.class);
 		if (MILESTONE_CHANGED.equals(type)) {
-			Map<String, Object> payload = json.readValue(row.get("payload", String.class), new TypeReference<>() {
-			});
+			Map<String, Object> payload = payload(row);
 			return new PortalEvent.MilestoneChanged(seq, projectId, row.get("milestone_id", UUID.class), actor, at,
 					(String) payload.get("previousStatus"), (String) payload.get("status"),
 					(String) payload.get("note"));
+		}
+		if (DOCUMENT_UNLOCKED.equals(type)) {
+			Object milestone = payload(row).get("milestoneId");
+			return new PortalEvent.DocumentUnlocked(seq, projectId, row.get("document_id", UUID.class),
+					(milestone != null) ? UUID.fromString(milestone.toString()) : null, actor, at);
 		}
 		return new PortalEvent.ProjectCreated(seq, projectId, actor, at);
 	}

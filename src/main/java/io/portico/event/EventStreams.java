@@ -115,12 +115,17 @@ public class EventStreams {
 			return events;
 		}
 		Duration left = Duration.between(this.clock.instant(), viewer.expiresAt());
-		PorticoException expired = new PorticoException.Forbidden("TOKEN_EXPIRED",
-				"The token expired; subscribe again with a fresh one", Map.of());
 		if (left.isNegative() || left.isZero()) {
-			return Flux.error(expired);
+			return Flux.error(EventStreams::expired);
 		}
-		return events.mergeWith(Mono.delay(left).then(Mono.error(expired)));
+		// Made when it happens: an exception made now would hold its stack trace for the
+		// subscription's whole life.
+		return events.mergeWith(Mono.delay(left).then(Mono.error(EventStreams::expired)));
+	}
+
+	private static PorticoException expired() {
+		return new PorticoException.Forbidden("TOKEN_EXPIRED", "The token expired; subscribe again with a fresh one",
+				Map.of());
 	}
 
 }

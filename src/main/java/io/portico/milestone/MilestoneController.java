@@ -3,8 +3,11 @@ package io.portico.milestone;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
+import io.portico.document.Document;
+import io.portico.document.DocumentService;
 import io.portico.event.PortalEvent;
 import io.portico.graphql.Batches;
 import io.portico.milestone.MilestoneDetails.AcceptanceCriterion;
@@ -29,8 +32,11 @@ class MilestoneController {
 
 	private final MilestoneService milestones;
 
-	MilestoneController(MilestoneService milestones) {
+	private final DocumentService documents;
+
+	MilestoneController(MilestoneService milestones, DocumentService documents) {
 		this.milestones = milestones;
+		this.documents = documents;
 	}
 
 	@QueryMapping
@@ -115,6 +121,32 @@ class MilestoneController {
 	Mono<Map<PortalEvent.MilestoneChanged, Milestone>> changedMilestone(List<PortalEvent.MilestoneChanged> events) {
 		return this.milestones.byIds(events.stream().map(PortalEvent.MilestoneChanged::milestoneId).distinct().toList())
 			.map((found) -> Batches.byKey(events, (e) -> found.get(e.milestoneId())));
+	}
+
+	@BatchMapping
+	Mono<Map<Milestone, List<Document>>> unlocksDocuments(List<Milestone> milestones) {
+		return this.documents.byMilestones(ids(milestones))
+			.map((found) -> Batches.byKey(milestones, (m) -> found.getOrDefault(m.id(), List.of())));
+	}
+
+	@BatchMapping(typeName = "Document", field = "unlockedBy")
+	Mono<Map<Document, Milestone>> unlockedBy(List<Document> documents) {
+		return this.milestones
+			.byIds(documents.stream().map(Document::milestoneId).filter(Objects::nonNull).distinct().toList())
+			.map((found) -> Batches.byKey(documents,
+					(d) -> (d.milestoneId() != null) ? found.get(d.milestoneId()) : null));
+	}
+
+	@BatchMapping(typeName = "DocumentUnlocked", field = "milestone")
+	Mono<Map<PortalEvent.DocumentUnlocked, Milestone>> unlockingMilestone(List<PortalEvent.DocumentUnlocked> events) {
+		return this.milestones
+			.byIds(events.stream()
+				.map(PortalEvent.DocumentUnlocked::milestoneId)
+				.filter(Objects::nonNull)
+				.distinct()
+				.toList())
+			.map((found) -> Batches.byKey(events,
+					(e) -> (e.milestoneId() != null) ? found.get(e.milestoneId()) : null));
 	}
 
 	private <V> Mono<Map<Milestone, V>> schedules(List<Milestone> milestones,

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.portico.database.TenantDatabase;
+import io.portico.document.DocumentService;
 import io.portico.event.EventLog;
 import io.portico.milestone.MilestoneDetails.AcceptanceCriterion;
 import io.portico.milestone.MilestoneDetails.Deliverable;
@@ -40,12 +41,16 @@ public class MilestoneService {
 
 	private final EventLog events;
 
+	private final DocumentService documents;
+
 	private final Clock clock;
 
-	MilestoneService(TenantDatabase database, MilestoneRepository repository, EventLog events, Clock clock) {
+	MilestoneService(TenantDatabase database, MilestoneRepository repository, EventLog events,
+			DocumentService documents, Clock clock) {
 		this.database = database;
 		this.repository = repository;
 		this.events = events;
+		this.documents = documents;
 		this.clock = clock;
 	}
 
@@ -208,10 +213,15 @@ public class MilestoneService {
 					: Mono.empty();
 			Mono<Void> signOff = (action == MilestoneAction.APPROVE)
 					? this.repository.signOff(viewer, milestone.id(), note) : Mono.empty();
+			// Completing unlocks the milestone's documents; their events follow the
+			// milestone's own.
+			Mono<Void> effects = (next == MilestoneStatus.COMPLETED) ? this.documents.unlock(viewer, milestone.id())
+					: Mono.empty();
 			return precondition.then(this.repository.transition(viewer, milestone, next))
 				.flatMap((updated) -> signOff
 					.then(this.events.milestoneChanged(viewer, updated.projectId(), updated.id(),
 							milestone.status().name(), updated.status().name(), note))
+					.then(effects)
 					.thenReturn(updated));
 		});
 	}

@@ -38,6 +38,12 @@ class LiveController {
 	}
 
 	@SubscriptionMapping
+	Flux<PortalEvent.DocumentUnlocked> documentUnlocked(@Argument @Nullable String projectId,
+			@ContextValue(name = LiveShare.CONTEXT_KEY, required = false) @Nullable LiveShare share) {
+		return live(projectId, null, share, PortalEvent.DocumentUnlocked.class);
+	}
+
+	@SubscriptionMapping
 	Flux<PortalEvent> portalEvents(@Argument @Nullable String projectId, @Argument @Nullable String after,
 			@ContextValue(name = LiveShare.CONTEXT_KEY, required = false) @Nullable LiveShare share) {
 		return live(projectId, after, share, PortalEvent.class);

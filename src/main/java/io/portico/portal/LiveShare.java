@@ -86,11 +86,18 @@ sealed interface LiveShare permits LiveShare.Join, LiveShare.Lead {
 
 		private final Sinks.Empty<Void> following = Sinks.empty();
 
+		private volatile boolean live;
+
 		/**
 		 * The resolver now follows live events: nothing committed from here is missed.
 		 */
 		void following() {
+			this.live = true;
 			this.following.tryEmitEmpty();
+		}
+
+		boolean isFollowing() {
+			return this.live;
 		}
 
 		/** Never following: the execution failed before it got there. */

@@ -91,9 +91,16 @@ class SharedGroups {
 		return this.groups.size();
 	}
 
-	/** How many subscribers the groups serve. */
+	/**
+	 * How many subscribers the groups serve, counting only groups that follow live
+	 * events.
+	 */
 	int members() {
-		return this.groups.values().stream().mapToInt((group) -> group.members.size()).sum();
+		return this.groups.values()
+			.stream()
+			.filter((group) -> group.lead.isFollowing())
+			.mapToInt((group) -> group.members.size())
+			.sum();
 	}
 
 	private void leave(Member member) {

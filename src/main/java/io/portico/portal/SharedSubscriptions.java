@@ -76,7 +76,7 @@ class SharedSubscriptions implements WebGraphQlInterceptor {
 			input.getGraphQLContext().put(LiveShare.CONTEXT_KEY, join);
 			return input;
 		});
-		return chain.next(request).map((response) -> {
+		Mono<WebGraphQlResponse> responses = chain.next(request).map((response) -> {
 			if (!(response.getData() instanceof Publisher<?> own)) {
 				join.leave();
 				return response;
@@ -89,6 +89,19 @@ class SharedSubscriptions implements WebGraphQlInterceptor {
 				.doFinally((signal) -> join.leave());
 			return response.transform((builder) -> builder.data(results));
 		});
+		return detached(responses);
+	}
+
+	/**
+	 * The response, handed on without the operators that produced it. Transports keep the
+	 * subscription to the response for as long as the subscription's stream runs, and
+	 * through it everything the execution held (its input, DataLoaders, parsed document):
+	 * tens of kilobytes for each open subscription, although the shared stream needs none
+	 * of it.
+	 */
+	private static Mono<WebGraphQlResponse> detached(Mono<WebGraphQlResponse> responses) {
+		return Mono.create((sink) -> sink.onCancel(responses.contextWrite(sink.contextView())
+			.subscribe(sink::success, sink::error, () -> sink.success())));
 	}
 
 	@SuppressWarnings("unchecked")

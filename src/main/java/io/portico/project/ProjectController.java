@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.relay.Connection;
+import io.portico.document.Document;
+import io.portico.document.DocumentService;
 import io.portico.event.PortalEvent;
 import io.portico.graphql.Batches;
 import io.portico.graphql.Connections;
@@ -43,9 +45,13 @@ class ProjectController {
 
 	private final MilestoneService milestones;
 
-	ProjectController(ProjectService projects, MilestoneService milestones, BatchLoaderRegistry loaders) {
+	private final DocumentService documents;
+
+	ProjectController(ProjectService projects, MilestoneService milestones, DocumentService documents,
+			BatchLoaderRegistry loaders) {
 		this.projects = projects;
 		this.milestones = milestones;
+		this.documents = documents;
 		// Named as Spring for GraphQL names the loader of a DataLoader<?, Page<...>>
 		// argument.
 		loaders.<ActivityPage, Page<PortalEvent>>forName(Page.class.getName())
@@ -133,6 +139,18 @@ class ProjectController {
 	@BatchMapping(typeName = "MilestoneChanged", field = "project")
 	Mono<Map<PortalEvent.MilestoneChanged, Project>> milestoneChangedProject(
 			List<PortalEvent.MilestoneChanged> events) {
+		return eventProjects(events);
+	}
+
+	@BatchMapping
+	Mono<Map<Project, List<Document>>> documents(List<Project> projects) {
+		return this.documents.byProjects(ids(projects))
+			.map((byProject) -> Batches.byKey(projects, (p) -> byProject.getOrDefault(p.id(), List.of())));
+	}
+
+	@BatchMapping(typeName = "DocumentUnlocked", field = "project")
+	Mono<Map<PortalEvent.DocumentUnlocked, Project>> documentUnlockedProject(
+			List<PortalEvent.DocumentUnlocked> events) {
 		return eventProjects(events);
 	}
 

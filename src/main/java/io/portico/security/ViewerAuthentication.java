@@ -3,6 +3,7 @@ package io.portico.security;
 import java.util.Collection;
 
 import io.portico.shared.Viewer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -13,7 +14,7 @@ final class ViewerAuthentication extends AbstractAuthenticationToken {
 
 	private final Viewer viewer;
 
-	private final Jwt jwt;
+	private @Nullable Jwt jwt;
 
 	ViewerAuthentication(Viewer viewer, Jwt jwt, Collection<? extends GrantedAuthority> authorities) {
 		super(authorities);
@@ -23,8 +24,15 @@ final class ViewerAuthentication extends AbstractAuthenticationToken {
 	}
 
 	@Override
-	public Object getCredentials() {
+	public @Nullable Object getCredentials() {
 		return this.jwt;
+	}
+
+	/** Drops the token once verified; a socket keeps only the viewer for its life. */
+	@Override
+	public void eraseCredentials() {
+		super.eraseCredentials();
+		this.jwt = null;
 	}
 
 	@Override

@@ -3,6 +3,8 @@ package io.portico.security;
 import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.observation.ObservationPredicate;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.server.support.WebSocketUpgradeHandlerPredicate;
@@ -32,6 +36,27 @@ class WebSocketConfiguration {
 				Map.of("/graphql", new GuardedWebSocketHandler(handler)), -2);
 		mapping.setHandlerPredicate(new WebSocketUpgradeHandlerPredicate());
 		return mapping;
+	}
+
+	/**
+	 * No request observation for a WebSocket upgrade: it would stay open, with its timers
+	 * and key values, for the socket's whole life (kilobytes per open portal) and measure
+	 * nothing but how long the portal stayed. Operations on the socket are still
+	 * observed.
+	 */
+	@Bean
+	ObservationPredicate noRequestObservationForWebSockets() {
+		return (name, context) -> !(context instanceof ServerRequestObservationContext request
+				&& "websocket".equalsIgnoreCase(request.getCarrier().getHeaders().getUpgrade()));
+	}
+
+	/**
+	 * The same for Spring Security's filter-chain observations, which cannot tell a
+	 * socket from a request; authentication and authorization are still observed.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
 	}
 
 	/**

@@ -1,0 +1,48 @@
+package io.portico.document;
+
+import java.util.List;
+import java.util.Map;
+
+import io.portico.event.PortalEvent;
+import io.portico.graphql.Batches;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Documents, and the document of each unlock event. */
+@Controller
+class DocumentController {
+
+	private final DocumentService documents;
+
+	DocumentController(DocumentService documents) {
+		this.documents = documents;
+	}
+
+	@QueryMapping
+	Mono<Document> document(@Argument String id) {
+		return this.documents.document(id);
+	}
+
+	@MutationMapping
+	Mono<Document> attachDocument(@Argument AttachDocumentInput input) {
+		return this.documents.attach(input.projectId(), input.milestoneId(), input.name(), input.kind(),
+				input.contentType(), input.sizeBytes());
+	}
+
+	@BatchMapping(typeName = "DocumentUnlocked", field = "document")
+	Mono<Map<PortalEvent.DocumentUnlocked, Document>> unlockedDocument(List<PortalEvent.DocumentUnlocked> events) {
+		return this.documents.byIds(events.stream().map(PortalEvent.DocumentUnlocked::documentId).distinct().toList())
+			.map((found) -> Batches.byKey(events, (e) -> found.get(e.documentId())));
+	}
+
+	record AttachDocumentInput(String projectId, @Nullable String milestoneId, String name, @Nullable String kind,
+			@Nullable String contentType, @Nullable Integer sizeBytes) {
+	}
+
+}
