@@ -1,6 +1,5 @@
 package io.portico.portal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,10 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 import graphql.ExecutionResult;
-import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import io.portico.event.EventBusProperties;
 import io.portico.event.EventStreams;
+import io.portico.graphql.EncodedResult;
 import io.portico.shared.PorticoException;
 import io.portico.shared.Viewer;
 import org.apache.commons.logging.Log;
@@ -23,8 +22,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.util.RawValue;
 
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.SubscriptionExceptionResolver;
@@ -49,8 +46,6 @@ import org.springframework.stereotype.Component;
 class SharedGroups {
 
 	private static final Log logger = LogFactory.getLog(SharedGroups.class);
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final Map<Key, Group> groups = new ConcurrentHashMap<>();
 
@@ -181,7 +176,7 @@ class SharedGroups {
 		}
 
 		private void publish(long position, ExecutionResult result) {
-			Delivery delivery = new Delivery(position, encoded(result));
+			Delivery delivery = new Delivery(position, EncodedResult.of(result));
 			this.members.forEach((member) -> member.offer(delivery));
 		}
 
@@ -200,17 +195,6 @@ class SharedGroups {
 		private void end() {
 			SharedGroups.this.groups.remove(this.key, this);
 			this.state.set(STOPPED);
-		}
-
-		/**
-		 * The result with each top-level entry already written as JSON: every member's
-		 * message embeds the same bytes instead of encoding the result again.
-		 */
-		private static ExecutionResult encoded(ExecutionResult result) {
-			Map<String, Object> specification = new LinkedHashMap<>();
-			result.toSpecification()
-				.forEach((name, value) -> specification.put(name, new RawValue(json.writeValueAsString(value))));
-			return new Encoded(result, specification);
 		}
 
 	}
@@ -275,37 +259,6 @@ class SharedGroups {
 
 		private void complete() {
 			this.sink.tryEmitComplete();
-		}
-
-	}
-
-	/** A result whose specification is already encoded. */
-	private record Encoded(ExecutionResult result, Map<String, Object> specification) implements ExecutionResult {
-
-		@Override
-		public List<GraphQLError> getErrors() {
-			return this.result.getErrors();
-		}
-
-		@Override
-		@SuppressWarnings("TypeParameterUnusedInFormals")
-		public <T> T getData() {
-			return this.result.getData();
-		}
-
-		@Override
-		public boolean isDataPresent() {
-			return this.result.isDataPresent();
-		}
-
-		@Override
-		public Map<Object, Object> getExtensions() {
-			return this.result.getExtensions();
-		}
-
-		@Override
-		public Map<String, Object> toSpecification() {
-			return this.specification;
 		}
 
 	}

@@ -4,13 +4,19 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.micrometer.observation.ObservationPredicate;
+import io.portico.graphql.SocketFrameEncoder;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.codec.Encoder;
 import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.support.GraphQlWebSocketMessage;
 import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.EncoderHttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -28,7 +34,7 @@ class WebSocketConfiguration {
 	@Bean
 	HandlerMapping graphQlWebSocketMapping(WebGraphQlHandler graphQlHandler, ServerCodecConfigurer codecs,
 			WebSocketProperties properties) {
-		GraphQlWebSocketHandler handler = new GraphQlWebSocketHandler(graphQlHandler, codecs,
+		GraphQlWebSocketHandler handler = new GraphQlWebSocketHandler(graphQlHandler, socketCodecs(codecs),
 				properties.connectionInitTimeout(), properties.keepAlive());
 		// Ahead of the HTTP router (which answers GET /graphql with 405), for upgrade
 		// requests only: POST /graphql stays with the router.
@@ -36,6 +42,23 @@ class WebSocketConfiguration {
 				Map.of("/graphql", new GuardedWebSocketHandler(handler)), -2);
 		mapping.setHandlerPredicate(new WebSocketUpgradeHandlerPredicate());
 		return mapping;
+	}
+
+	/**
+	 * The application's codecs, with messages that carry a result encoded once for many
+	 * subscribers written without encoding it again.
+	 */
+	static ServerCodecConfigurer socketCodecs(ServerCodecConfigurer codecs) {
+		Encoder<?> json = codecs.getWriters()
+			.stream()
+			.filter((writer) -> writer.canWrite(ResolvableType.forClass(GraphQlWebSocketMessage.class),
+					MediaType.APPLICATION_JSON))
+			.map((writer) -> ((EncoderHttpMessageWriter<?>) writer).getEncoder())
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No JSON encoder for GraphQL over WebSocket"));
+		ServerCodecConfigurer socket = codecs.clone();
+		socket.customCodecs().register(new EncoderHttpMessageWriter<>(new SocketFrameEncoder(json)));
+		return socket;
 	}
 
 	/**
