@@ -66,11 +66,14 @@ class SharedGroups {
 	 * execution if it is the first; the member buffers from this moment.
 	 * @param shape what the subscriber's document receives, apart from who asks
 	 * @param viewer the subscriber
+	 * @param endAtExpiry whether the member's stream ends itself when the viewer's token
+	 * expires (a WebSocket is closed then instead)
 	 * @param execution runs the shape for a lens as the group's lead
 	 */
-	Member join(Object shape, Viewer viewer, BiFunction<Viewer, LiveShare.Lead, Flux<ExecutionResult>> execution) {
+	Member join(Object shape, Viewer viewer, boolean endAtExpiry,
+			BiFunction<Viewer, LiveShare.Lead, Flux<ExecutionResult>> execution) {
 		Key key = new Key(shape, viewer.lens());
-		Member member = new Member(viewer);
+		Member member = new Member(viewer, endAtExpiry);
 		Group group = this.groups.compute(key, (k, existing) -> {
 			Group joined = (existing != null) ? existing : new Group(k);
 			joined.members.add(member);
@@ -212,8 +215,11 @@ class SharedGroups {
 
 		private volatile Group group;
 
-		Member(Viewer viewer) {
+		private final boolean endAtExpiry;
+
+		Member(Viewer viewer, boolean endAtExpiry) {
 			this.viewer = viewer;
+			this.endAtExpiry = endAtExpiry;
 		}
 
 		/** Completes once the group follows live events; fails if it never will. */
@@ -227,7 +233,7 @@ class SharedGroups {
 				.doOnNext((delivery) -> this.pending.decrementAndGet())
 				.filter((delivery) -> delivery.position() > after)
 				.map(Delivery::result);
-			return SharedGroups.this.streams.untilExpiry(this.viewer, results)
+			return (this.endAtExpiry ? SharedGroups.this.streams.untilExpiry(this.viewer, results) : results)
 				.onErrorResume(SharedGroups.this::failure)
 				.doFinally((signal) -> leave());
 		}

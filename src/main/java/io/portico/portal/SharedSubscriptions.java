@@ -33,6 +33,7 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.support.DefaultGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -70,8 +71,11 @@ class SharedSubscriptions implements WebGraphQlInterceptor {
 			return chain.next(request);
 		}
 		Request origin = new Request(request);
-		LiveShare.Join join = new LiveShare.Join(
-				(viewer) -> this.groups.join(shape, viewer, (lens, lead) -> lead(origin, lens, lead)));
+		// A socket is closed when its token expires (see GuardedWebSocketHandler); other
+		// transports end the stream themselves.
+		boolean expiresWithTransport = request instanceof WebSocketGraphQlRequest;
+		LiveShare.Join join = new LiveShare.Join((viewer) -> this.groups.join(shape, viewer, !expiresWithTransport,
+				(lens, lead) -> lead(origin, lens, lead)));
 		request.configureExecutionInput((input, builder) -> {
 			input.getGraphQLContext().put(LiveShare.CONTEXT_KEY, join);
 			return input;

@@ -43,6 +43,7 @@ class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
 	public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
 		GuardedWebSocketHandler.Guard guard = GuardedWebSocketHandler.guardOf(session.getAttributes());
 		String token = bearer(payload);
+		forget(payload);
 		if (token == null) {
 			guard.refuse();
 			return Mono.error(new IllegalArgumentException("connection_init carries no Authorization bearer token"));
@@ -71,6 +72,23 @@ class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
 			return chain.next(request).contextWrite(ReactiveSecurityContextHolder.withAuthentication(verified));
 		}
 		return chain.next(request);
+	}
+
+	/**
+	 * The transport keeps the connection_init payload for the socket's life; the token
+	 * need not stay in memory that long (nor cost a kilobyte per open portal).
+	 */
+	private static void forget(@Nullable Map<String, Object> payload) {
+		if (payload == null) {
+			return;
+		}
+		try {
+			payload.remove("Authorization");
+			payload.remove("authorization");
+		}
+		catch (UnsupportedOperationException ex) {
+			// An immutable payload keeps its token; nothing else depends on this.
+		}
 	}
 
 	private static @Nullable String bearer(Map<String, Object> payload) {

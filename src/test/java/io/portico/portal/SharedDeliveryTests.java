@@ -154,8 +154,8 @@ class SharedDeliveryTests extends PorticoTest {
 			lead.set(started);
 			return execution.asFlux();
 		};
-		SharedGroups.Member reading = this.groups.join("synthetic", kim, runner);
-		SharedGroups.Member stalled = this.groups.join("synthetic", lee, runner);
+		SharedGroups.Member reading = this.groups.join("synthetic", kim, true, runner);
+		SharedGroups.Member stalled = this.groups.join("synthetic", lee, true, runner);
 		int backlog = 1000;
 
 		StepVerifier.create(reading.results(0)).then(() -> {
