@@ -99,7 +99,11 @@ class SharedDeliveryTests extends PorticoTest {
 				socket(this.tokens.issue(BUILDER, Role.CLIENT, "bo", other, List.of(), Duration.ofMinutes(5))),
 				socket(this.tokens.issue(BUILDER, Role.CLIENT, "cy", account, List.of(), Duration.ofMinutes(5))));
 		try {
-			sockets.forEach((socket) -> events(socket, null, created).subscribe());
+			// Stopping the sockets below ends these streams with a disconnect, as
+			// expected.
+			sockets.forEach((socket) -> events(socket, null, created).subscribe((event) -> {
+			}, (disconnected) -> {
+			}));
 			awaitValue(() -> this.groups.members() - membersBefore, 4);
 			// Staff, account one (two viewers), account two.
 			assertThat(this.groups.size() - groupsBefore).isEqualTo(3);
