@@ -34,6 +34,10 @@ public class Bench {
 	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	public static void main(String[] args) throws Exception {
+		if (args[0].equals("idle-client")) {
+			idleClient(Integer.parseInt(args[1]), args[2], args[3], Integer.parseInt(args[4]));
+			return;
+		}
 		Path jar = Path.of(args[0]);
 		int idle = (args.length > 1) ? Integer.parseInt(args[1]) : 20_000;
 		String mode = (args.length > 2) ? args[2] : "all";
@@ -217,14 +221,73 @@ public class Bench {
 	}
 
 	/** Idle subscriptions held by one instance, and the server heap each costs. */
+	/**
+	 * Idle subscriptions held by one instance, and the server heap each costs. Above 10,000
+	 * a second client process opens half of them: one process cannot hold more sockets
+	 * than its file-descriptor limit (20,000 on the machine measured).
+	 */
 	static void idleSubscriptions(Process server, int port, String token, String project, int count, Path data)
 			throws Exception {
 		long before = heapAfterGc(server.pid());
 		Files.writeString(data.resolve("class-histogram-before.txt"),
 				run("jcmd", Long.toString(server.pid()), "GC.class_histogram"));
-		List<Sub> subs = new ArrayList<>();
-		long opened = 0;
 		long t0 = System.nanoTime();
+		int helperCount = (count > 10_000) ? count / 2 : 0;
+		Process helper = null;
+		long heldByHelper = 0;
+		List<Sub> subs = List.of();
+		try {
+			if (helperCount > 0) {
+				helper = new ProcessBuilder("java", "-Xmx3g", Path.of("bench", "Bench.java").toString(), "idle-client",
+						Integer.toString(port), token, project, Integer.toString(helperCount))
+					.redirectError(ProcessBuilder.Redirect.INHERIT)
+					.start();
+				String line = new java.io.BufferedReader(new java.io.InputStreamReader(helper.getInputStream()))
+					.readLine();
+				heldByHelper = Long.parseLong(line.substring(line.indexOf(' ') + 1).trim());
+			}
+			subs = openIdle(port, token, project, count - helperCount);
+			long opened = heldByHelper + held(subs);
+			Thread.sleep(2000);
+			long after = heapAfterGc(server.pid());
+			System.out.println();
+			System.out.printf(Locale.ROOT,
+					"Idle subscriptions held by one instance: %d of %d (opened in %.1f s, %d by a second client process); "
+							+ "server heap after GC %d MB -> %d MB, %.1f KB per subscription%n",
+					opened, count, (System.nanoTime() - t0) / 1e9, heldByHelper, before >> 20, after >> 20,
+					(after - before) / 1024.0 / Math.max(1, opened));
+			Path histogram = data.resolve("class-histogram.txt");
+			Files.writeString(histogram, run("jcmd", Long.toString(server.pid()), "GC.class_histogram"));
+			System.out.println("Server class histogram with the subscriptions open: " + histogram);
+		}
+		finally {
+			for (Sub sub : subs) {
+				sub.close();
+			}
+			if (helper != null) {
+				helper.getOutputStream().close();
+				if (!helper.waitFor(60, TimeUnit.SECONDS)) {
+					helper.destroy();
+				}
+			}
+		}
+	}
+
+	/** A second client process: opens its share, reports it, holds it until told. */
+	static void idleClient(int port, String token, String project, int count) throws Exception {
+		List<Sub> subs = openIdle(port, token, project, count);
+		System.out.println("held " + held(subs));
+		System.out.flush();
+		while (System.in.read() != -1) {
+			// held until the parent closes our input
+		}
+		for (Sub sub : subs) {
+			sub.close();
+		}
+	}
+
+	static List<Sub> openIdle(int port, String token, String project, int count) {
+		List<Sub> subs = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			try {
 				subs.add(Sub.open(port, token, "subscription { milestoneChanged(projectId: \\\"" + project
@@ -232,33 +295,25 @@ public class Bench {
 						}));
 			}
 			catch (Exception ex) {
-				System.out.println("stopped opening at " + i + ": " + ex);
+				System.err.println("stopped opening at " + i + ": " + ex);
 				break;
 			}
 		}
+		return subs;
+	}
+
+	static long held(List<Sub> subs) {
+		long held = 0;
 		for (Sub sub : subs) {
 			try {
 				sub.subscribed.get(60, TimeUnit.SECONDS);
-				opened++;
+				held++;
 			}
 			catch (Exception ex) {
 				// counted as not held
 			}
 		}
-		Thread.sleep(2000);
-		long after = heapAfterGc(server.pid());
-		System.out.println();
-		System.out.printf(Locale.ROOT,
-				"Idle subscriptions held by one instance: %d of %d (opened in %.1f s); server heap after GC %d MB -> %d MB, "
-						+ "%.1f KB per subscription%n",
-				opened, count, (System.nanoTime() - t0) / 1e9, before >> 20, after >> 20,
-				(after - before) / 1024.0 / Math.max(1, opened));
-		Path histogram = data.resolve("class-histogram.txt");
-		Files.writeString(histogram, run("jcmd", Long.toString(server.pid()), "GC.class_histogram"));
-		System.out.println("Server class histogram with the subscriptions open: " + histogram);
-		for (Sub sub : subs) {
-			sub.close();
-		}
+		return held;
 	}
 
 	static long heapAfterGc(long pid) throws Exception {
