@@ -3,7 +3,6 @@ package io.portico.document;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import io.portico.database.TenantDatabase;
 import io.portico.event.EventLog;
 import io.portico.shared.Inputs;
+import io.portico.shared.Multimaps;
 import io.portico.shared.PorticoException;
 import io.portico.shared.Viewer;
 import org.jspecify.annotations.Nullable;
@@ -59,7 +59,7 @@ public class DocumentService {
 		return this.database
 			.forCurrentViewer(
 					(viewer) -> this.repository.byProjects(viewer, projectIds).collectMultimap(Document::projectId))
-			.map(DocumentService::lists);
+			.map(Multimaps::lists);
 	}
 
 	/** The documents each milestone unlocks, as far as the viewer may see them. */
@@ -67,7 +67,7 @@ public class DocumentService {
 		return this.database
 			.forCurrentViewer((viewer) -> this.repository.byMilestones(viewer, milestoneIds)
 				.collectMultimap((document) -> java.util.Objects.requireNonNull(document.milestoneId())))
-			.map(DocumentService::lists);
+			.map(Multimaps::lists);
 	}
 
 	/**
@@ -118,12 +118,6 @@ public class DocumentService {
 						: inserted;
 			});
 		});
-	}
-
-	private static <K, V> Map<K, List<V>> lists(Map<K, Collection<V>> multimap) {
-		Map<K, List<V>> result = new HashMap<>();
-		multimap.forEach((k, v) -> result.put(k, List.copyOf(v)));
-		return result;
 	}
 
 }

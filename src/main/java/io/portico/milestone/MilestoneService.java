@@ -18,6 +18,7 @@ import io.portico.milestone.MilestoneDetails.AcceptanceCriterion;
 import io.portico.milestone.MilestoneDetails.Deliverable;
 import io.portico.milestone.MilestoneDetails.SignOff;
 import io.portico.shared.Inputs;
+import io.portico.shared.Multimaps;
 import io.portico.shared.PorticoException;
 import io.portico.shared.Viewer;
 import io.portico.tenant.TenantConfig;
@@ -68,7 +69,7 @@ public class MilestoneService {
 		return this.database
 			.forCurrentViewer(
 					(viewer) -> this.repository.byProjects(viewer, projectIds).collectMultimap(Milestone::projectId))
-			.map(MilestoneService::lists);
+			.map(Multimaps::lists);
 	}
 
 	/** The visible dependencies of each milestone, in project order. */
@@ -95,14 +96,14 @@ public class MilestoneService {
 		return this.database
 			.forCurrentViewer((viewer) -> this.repository.criteria(viewer, milestoneIds)
 				.collectMultimap(AcceptanceCriterion::milestoneId))
-			.map(MilestoneService::lists);
+			.map(Multimaps::lists);
 	}
 
 	public Mono<Map<UUID, List<Deliverable>>> deliverables(Collection<UUID> milestoneIds) {
 		return this.database
 			.forCurrentViewer((viewer) -> this.repository.deliverables(viewer, milestoneIds)
 				.collectMultimap(Deliverable::milestoneId))
-			.map(MilestoneService::lists);
+			.map(Multimaps::lists);
 	}
 
 	public Mono<Map<UUID, SignOff>> signOffs(Collection<UUID> milestoneIds) {
@@ -122,7 +123,7 @@ public class MilestoneService {
 				.dependencies(viewer, milestones.stream().map(Milestone::id).toList())
 				.collectMultimap((e) -> e[0], (e) -> e[1])
 				.map((edges) -> {
-					Map<UUID, List<UUID>> dependencies = lists(edges);
+					Map<UUID, List<UUID>> dependencies = Multimaps.lists(edges);
 					Map<UUID, List<Milestone>> byProject = new LinkedHashMap<>();
 					projectIds.forEach((id) -> byProject.put(id, new ArrayList<>()));
 					milestones.forEach((m) -> byProject.get(m.projectId()).add(m));
@@ -261,12 +262,6 @@ public class MilestoneService {
 							Map.of("id", first.id().toString(), "name", first.name(), "status", first.status().name()),
 							"incomplete", blockers.stream().map(MilestoneRepository.Blocker::name).toList())));
 		});
-	}
-
-	private static <K, V> Map<K, List<V>> lists(Map<K, Collection<V>> multimap) {
-		Map<K, List<V>> result = new HashMap<>();
-		multimap.forEach((k, v) -> result.put(k, List.copyOf(v)));
-		return result;
 	}
 
 	@FunctionalInterface
