@@ -15,19 +15,24 @@ import io.portico.shared.Role;
 import io.r2dbc.proxy.core.QueryExecutionInfo;
 import io.r2dbc.proxy.listener.ProxyExecutionListener;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 /**
@@ -173,6 +178,25 @@ public abstract class PorticoTest {
 			.build();
 		tester.start().block(Duration.ofSeconds(10));
 		return tester;
+	}
+
+	/**
+	 * A subscription over Server-Sent Events with a bearer token: its {@code next}
+	 * events' data, as JSON text.
+	 */
+	protected Flux<String> sse(String token, String query, Map<String, Object> variables) {
+		return WebClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/graphql")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.bodyValue(Map.of("query", query, "variables", variables))
+			.retrieve()
+			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+			})
+			.filter((event) -> "next".equals(event.event()))
+			.mapNotNull(ServerSentEvent::data);
 	}
 
 	/** Runs a milestone operation document that takes just the milestone id. */

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.portico.database.TenantDatabase;
 import io.portico.event.EventLog;
@@ -27,7 +28,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class DocumentService {
 
-	private static final String KIND = "[a-z0-9][a-z0-9-]{0,62}";
+	private static final Pattern KIND = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+	private static final Pattern CONTENT_TYPE = Pattern.compile("[\\w.+-]+/[\\w.+-]+");
 
 	private final TenantDatabase database;
 
@@ -90,11 +93,11 @@ public class DocumentService {
 		UUID project = Inputs.id("projectId", projectId);
 		UUID milestone = (milestoneId != null) ? Inputs.id("milestoneId", milestoneId) : null;
 		String checkedName = Inputs.name("name", name);
-		if (kind != null && !kind.matches(KIND)) {
+		if (kind != null && !KIND.matcher(kind).matches()) {
 			throw new PorticoException.Invalid("INVALID_KIND",
 					"'kind' is lower-case letters, digits and dashes, like inspection-report", "kind");
 		}
-		if (contentType != null && !contentType.matches("[\\w.+-]+/[\\w.+-]+")) {
+		if (contentType != null && !CONTENT_TYPE.matcher(contentType).matches()) {
 			throw new PorticoException.Invalid("INVALID_CONTENT_TYPE",
 					"'contentType' is a media type like " + "application/pdf", "contentType");
 		}

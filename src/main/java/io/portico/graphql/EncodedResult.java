@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -35,10 +36,14 @@ public final class EncodedResult implements ExecutionResult {
 
 	public static EncodedResult of(ExecutionResult result) {
 		Map<String, Object> entries = new LinkedHashMap<>();
-		result.toSpecification()
-			.forEach((name, value) -> entries.put(name, new RawValue(json.writeValueAsString(value))));
+		StringJoiner whole = new StringJoiner(",", "{", "}");
+		result.toSpecification().forEach((name, value) -> {
+			String encoded = json.writeValueAsString(value);
+			entries.put(name, new RawValue(encoded));
+			whole.add(json.writeValueAsString(name) + ":" + encoded);
+		});
 		return new EncodedResult(result, new Specification(Collections.unmodifiableMap(entries),
-				json.writeValueAsString(result.toSpecification()).getBytes(StandardCharsets.UTF_8)));
+				whole.toString().getBytes(StandardCharsets.UTF_8)));
 	}
 
 	@Override

@@ -160,6 +160,10 @@ class DocumentTests extends PorticoTest {
 		assertThat(code(staff, input(foreignTenantProject, null, "Other tenant", null))).isEqualTo("NOT_FOUND");
 		assertThat(code(staff, input(project, null, "  ", null))).isEqualTo("BLANK_FIELD");
 		assertThat(code(staff, input(project, null, "Report", "Inspection Report"))).isEqualTo("INVALID_KIND");
+		Map<String, Object> badType = input(project, null, "Report", null);
+		badType.put("contentType", "pdf");
+		assertThat(code(staff, badType)).isEqualTo("INVALID_CONTENT_TYPE");
+		assertThat(code(staff, input(project, "not-an-id", "Report", null))).isEqualTo("INVALID_ID");
 		Map<String, Object> negative = input(project, null, "Report", null);
 		negative.put("sizeBytes", -1);
 		assertThat(code(staff, negative)).isEqualTo("INVALID_SIZE");

@@ -9,11 +9,8 @@ import io.portico.shared.Role;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,19 +28,9 @@ class SseTests extends PorticoTest {
 		String query = "subscription($p: ID, $after: String) { portalEvents(projectId: $p, after: $after) "
 				+ "{ cursor ... on MilestoneChanged { status } } }";
 
-		StepVerifier.create(WebClient.create("http://localhost:" + this.port)
-			.post()
-			.uri("/graphql")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.bodyValue(Map.of("query", query, "variables", Map.of("p", project, "after", created)))
-			.retrieve()
-			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-			})
-			.filter((event) -> "next".equals(event.event())))
+		StepVerifier.create(sse(token, query, Map.of("p", project, "after", created)))
 			.then(() -> walk(staff, permits, "startMilestone"))
-			.assertNext((event) -> assertThat(event.data()).contains("\"status\":\"IN_PROGRESS\""))
+			.assertNext((data) -> assertThat(data).contains("\"status\":\"IN_PROGRESS\""))
 			.thenCancel()
 			.verify(Duration.ofSeconds(20));
 	}

@@ -22,14 +22,9 @@ import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -204,18 +199,8 @@ class SharedDeliveryTests extends PorticoTest {
 	void aServerSentEventStreamEndsWhenItsTokenExpires() {
 		String project = newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
 		String token = this.tokens.issue(BUILDER, Role.STAFF, "kim", null, List.of(), Duration.ofSeconds(2));
-		StepVerifier.create(WebClient.create("http://localhost:" + this.port)
-			.post()
-			.uri("/graphql")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.bodyValue(Map.of("query", CHANGES, "variables", Map.of("projectId", project)))
-			.retrieve()
-			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-			})
-			.filter((event) -> "next".equals(event.event())))
-			.assertNext((event) -> assertThat(event.data()).contains("TOKEN_EXPIRED"))
+		StepVerifier.create(sse(token, CHANGES, Map.of("projectId", project)))
+			.assertNext((data) -> assertThat(data).contains("TOKEN_EXPIRED"))
 			.thenCancel()
 			.verify(Duration.ofSeconds(20));
 	}
