@@ -216,13 +216,24 @@ public abstract class PorticoTest {
 
 		private final AtomicLong count = new AtomicLong();
 
+		private final AtomicLong scopes = new AtomicLong();
+
 		@Override
 		public void afterQuery(QueryExecutionInfo execution) {
 			this.count.addAndGet(execution.getQueries().size());
+			execution.getQueries()
+				.stream()
+				.filter((query) -> query.getQuery().contains("set_config('portico.tenant_id'"))
+				.forEach((query) -> this.scopes.incrementAndGet());
 		}
 
 		public long count() {
 			return this.count.get();
+		}
+
+		/** Transactions scoped to a tenant so far: each sets the tenant once. */
+		public long scopes() {
+			return this.scopes.get();
 		}
 
 	}

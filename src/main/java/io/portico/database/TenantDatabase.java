@@ -10,7 +10,11 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.util.context.ContextView;
+
 import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
@@ -23,6 +27,13 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * never carries one tenant's setting into another's work; outside a transaction the
  * settings are empty and every policy answers with no rows. Work nested inside an open
  * transaction joins it, so a mutation and its event commit together.
+ *
+ * <p>
+ * A whole query reads in one transaction ({@link #read}): every batch of its answer comes
+ * from the same snapshot, and the tenant is set once per request instead of once per
+ * batch. Work for the same viewer inside it joins it without setting the scope again;
+ * work for another viewer gets a transaction of its own, so the scope of the enclosing
+ * read is never changed under it.
  */
 @Component
 public class TenantDatabase {
@@ -32,23 +43,54 @@ public class TenantDatabase {
 			       set_config('portico.client_account', :client, true)
 			""";
 
+	/** Reactor context key of the viewer whose read transaction is open. */
+	private static final String SCOPED_TO = TenantDatabase.class.getName() + ".scopedTo";
+
 	private final DatabaseClient client;
 
 	private final TransactionalOperator transactional;
 
+	private final TransactionalOperator separate;
+
+	private final TransactionalOperator snapshot;
+
 	TenantDatabase(DatabaseClient client, ReactiveTransactionManager transactionManager) {
 		this.client = client;
 		this.transactional = TransactionalOperator.create(transactionManager);
+		DefaultTransactionDefinition separate = new DefaultTransactionDefinition();
+		separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.separate = TransactionalOperator.create(transactionManager, separate);
+		DefaultTransactionDefinition snapshot = new DefaultTransactionDefinition();
+		snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		snapshot.setReadOnly(true);
+		this.snapshot = TransactionalOperator.create(transactionManager, snapshot);
 	}
 
 	/** Runs work that yields one result in a transaction scoped to the viewer. */
 	public <T> Mono<T> one(Viewer viewer, Supplier<Mono<T>> work) {
-		return this.transactional.transactional(scope(viewer).then(Mono.defer(work)));
+		return Mono.deferContextual((context) -> switch (scope(context, viewer)) {
+			case SAME -> Mono.defer(work);
+			case NONE -> this.transactional.transactional(scope(viewer).then(Mono.defer(work)));
+			case OTHER -> this.separate.transactional(scope(viewer).then(Mono.defer(work)));
+		});
 	}
 
 	/** Runs work that yields many results in a transaction scoped to the viewer. */
 	public <T> Flux<T> many(Viewer viewer, Supplier<Flux<T>> work) {
-		return this.transactional.transactional(scope(viewer).thenMany(Flux.defer(work)));
+		return Flux.deferContextual((context) -> switch (scope(context, viewer)) {
+			case SAME -> Flux.defer(work);
+			case NONE -> this.transactional.transactional(scope(viewer).thenMany(Flux.defer(work)));
+			case OTHER -> this.separate.transactional(scope(viewer).thenMany(Flux.defer(work)));
+		});
+	}
+
+	/**
+	 * Runs a whole read for the viewer in one read-only transaction with one snapshot
+	 * (repeatable read); what the work reads through this class for the same viewer joins
+	 * it.
+	 */
+	public <T> Mono<T> read(Viewer viewer, Mono<T> work) {
+		return this.snapshot.transactional(scope(viewer).then(work.contextWrite((c) -> c.put(SCOPED_TO, viewer))));
 	}
 
 	/**
@@ -57,6 +99,22 @@ public class TenantDatabase {
 	 */
 	public <T> Mono<T> forCurrentViewer(Function<Viewer, Mono<T>> work) {
 		return CurrentViewer.get().flatMap((viewer) -> one(viewer, () -> work.apply(viewer)));
+	}
+
+	private static Scope scope(ContextView context, Viewer viewer) {
+		Object scoped = context.getOrDefault(SCOPED_TO, null);
+		return (scoped == null) ? Scope.NONE : scoped.equals(viewer) ? Scope.SAME : Scope.OTHER;
+	}
+
+	private enum Scope {
+
+		/** No transaction of this class is open. */
+		NONE,
+		/** A read for this very viewer is open. */
+		SAME,
+		/** A read for another viewer is open; its scope must not change. */
+		OTHER
+
 	}
 
 	private Mono<Void> scope(Viewer viewer) {

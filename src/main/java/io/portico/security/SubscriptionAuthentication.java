@@ -51,7 +51,6 @@ class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
 		return this.authenticationManager.authenticate(new BearerTokenAuthenticationToken(token))
 			.switchIfEmpty(Mono.error(() -> new IllegalArgumentException("token not accepted")))
 			.doOnNext((authentication) -> {
-				((ViewerAuthentication) authentication).eraseCredentials();
 				session.getAttributes().put(AUTHENTICATION, authentication);
 				guard.closeAt(((ViewerAuthentication) authentication).getPrincipal().expiresAt());
 			})

@@ -4,6 +4,7 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -56,16 +57,24 @@ class TenantTokenAuthenticationManager implements ReactiveAuthenticationManager 
 	// One decoder per (tenant, issuer): decoders cache remote key sets.
 	private final Map<String, ReactiveJwtDecoder> decoders = new ConcurrentHashMap<>();
 
-	TenantTokenAuthenticationManager(TenantRegistry tenants, SigningKeys keys, TenantProperties properties) {
+	private final VerifiedTokens verified;
+
+	TenantTokenAuthenticationManager(TenantRegistry tenants, SigningKeys keys, TenantProperties properties,
+			Clock clock) {
 		this.tenants = tenants;
 		this.keys = keys;
 		this.builtInIssuer = properties.builtInIssuer();
+		this.verified = new VerifiedTokens(10_000, clock);
 	}
 
 	@Override
 	public Mono<Authentication> authenticate(Authentication authentication) {
 		if (!(authentication instanceof BearerTokenAuthenticationToken bearer)) {
 			return Mono.empty();
+		}
+		Viewer known = this.verified.get(bearer.getToken());
+		if (known != null) {
+			return Mono.just(authenticated(known));
 		}
 		return Mono.defer(() -> {
 			JWTClaimsSet unverified = peek(bearer.getToken());
@@ -78,7 +87,11 @@ class TenantTokenAuthenticationManager implements ReactiveAuthenticationManager 
 				.orElseThrow(() -> invalid("the token's tenant does not trust its issuer"));
 			return decoder(tenant, issuer).decode(bearer.getToken())
 				.onErrorMap(JwtException.class, (ex) -> invalid(ex.getMessage()))
-				.map((jwt) -> authenticated(jwt, tenant, issuer));
+				.map((jwt) -> {
+					Viewer viewer = viewer(jwt, tenant, issuer);
+					this.verified.put(bearer.getToken(), viewer);
+					return authenticated(viewer);
+				});
 		});
 	}
 
@@ -137,7 +150,11 @@ class TenantTokenAuthenticationManager implements ReactiveAuthenticationManager 
 		});
 	}
 
-	private static Authentication authenticated(Jwt jwt, Tenant tenant, TenantConfig.Issuer issuer) {
+	private static Authentication authenticated(Viewer viewer) {
+		return new ViewerAuthentication(viewer, List.of(new SimpleGrantedAuthority("ROLE_" + viewer.role().name())));
+	}
+
+	private static Viewer viewer(Jwt jwt, Tenant tenant, TenantConfig.Issuer issuer) {
 		TenantConfig.Claims names = issuer.claims();
 		Role role = role(jwt.getClaim(names.role()));
 		String clientAccount = jwt.getClaimAsString(names.clientAccount());
@@ -147,9 +164,8 @@ class TenantTokenAuthenticationManager implements ReactiveAuthenticationManager 
 		if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
 			throw invalid("the token names no subject");
 		}
-		Viewer viewer = new Viewer(tenant.id(), tenant.slug(), jwt.getSubject(), jwt.getClaimAsString(names.name()),
-				role, clientAccount, teams(jwt.getClaim(names.teams())), jwt.getExpiresAt());
-		return new ViewerAuthentication(viewer, jwt, List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
+		return new Viewer(tenant.id(), tenant.slug(), jwt.getSubject(), jwt.getClaimAsString(names.name()), role,
+				clientAccount, teams(jwt.getClaim(names.teams())), jwt.getExpiresAt());
 	}
 
 	private static Role role(Object claim) {
