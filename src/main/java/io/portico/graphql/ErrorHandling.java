@@ -8,6 +8,7 @@ import java.util.Map;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import io.portico.shared.PorticoException;
 import org.apache.commons.logging.Log;
@@ -38,6 +39,17 @@ class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 	protected @Nullable GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		if (ex instanceof PorticoException failure) {
 			return describe(GraphqlErrorBuilder.newError(env), failure);
+		}
+		if (ex instanceof AbortExecutionException) {
+			// The caller went away (the connection closed mid-request) and graphql-java
+			// abandons every field still pending: nobody will read this, and it is not a
+			// fault of the service.
+			logger.debug("Execution " + env.getExecutionId() + " cancelled at " + env.getExecutionStepInfo().getPath());
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(ErrorType.INTERNAL_ERROR)
+				.message("Cancelled")
+				.extensions(Map.of("code", "CANCELLED"))
+				.build();
 		}
 		String id = env.getExecutionId().toString();
 		logger.error("Unexpected failure in execution " + id + " at " + env.getExecutionStepInfo().getPath(), ex);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import io.portico.document.Document;
 import io.portico.document.DocumentService;
@@ -14,6 +15,7 @@ import io.portico.milestone.MilestoneDetails.AcceptanceCriterion;
 import io.portico.milestone.MilestoneDetails.Deliverable;
 import io.portico.milestone.MilestoneDetails.SignOff;
 import io.portico.shared.CurrentViewer;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -22,6 +24,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -34,9 +37,18 @@ class MilestoneController {
 
 	private final DocumentService documents;
 
-	MilestoneController(MilestoneService milestones, DocumentService documents) {
+	MilestoneController(MilestoneService milestones, DocumentService documents, BatchLoaderRegistry loaders) {
 		this.milestones = milestones;
 		this.documents = documents;
+		// One schedule per project for all the schedule fields of a level (a project's
+		// progress, health, forecast and next milestone; each milestone's health and
+		// forecast): they load in the same dispatch and the batch takes each project
+		// once.
+		// Not cached beyond the batch: a subscription keeps its DataLoaders for all its
+		// events, and a schedule cached by project id would go stale between them.
+		loaders.forTypePair(UUID.class, ProjectSchedule.class)
+			.withOptions((options) -> options.setCachingEnabled(false))
+			.registerMappedBatchLoader((projectIds, environment) -> this.milestones.schedules(projectIds));
 	}
 
 	@QueryMapping
@@ -107,14 +119,15 @@ class MilestoneController {
 			.map((found) -> Batches.byKey(milestones, (m) -> found.get(m.id())));
 	}
 
-	@BatchMapping
-	Mono<Map<Milestone, ScheduleHealth>> health(List<Milestone> milestones) {
-		return schedules(milestones, ProjectSchedule::health);
+	@SchemaMapping
+	CompletableFuture<ScheduleHealth> health(Milestone milestone, DataLoader<UUID, ProjectSchedule> schedules) {
+		return schedules.load(milestone.projectId()).thenApply((schedule) -> schedule.health(milestone));
 	}
 
-	@BatchMapping
-	Mono<Map<Milestone, LocalDate>> forecastDate(List<Milestone> milestones) {
-		return schedules(milestones, ProjectSchedule::forecast);
+	@SchemaMapping
+	CompletableFuture<@Nullable LocalDate> forecastDate(Milestone milestone,
+			DataLoader<UUID, ProjectSchedule> schedules) {
+		return schedules.load(milestone.projectId()).thenApply((schedule) -> schedule.forecast(milestone));
 	}
 
 	@BatchMapping(typeName = "MilestoneChanged", field = "milestone")
@@ -147,12 +160,6 @@ class MilestoneController {
 				.toList())
 			.map((found) -> Batches.byKey(events,
 					(e) -> (e.milestoneId() != null) ? found.get(e.milestoneId()) : null));
-	}
-
-	private <V> Mono<Map<Milestone, V>> schedules(List<Milestone> milestones,
-			java.util.function.BiFunction<ProjectSchedule, Milestone, @Nullable V> value) {
-		return this.milestones.schedules(milestones.stream().map(Milestone::projectId).distinct().toList())
-			.map((schedules) -> Batches.byKey(milestones, (m) -> value.apply(schedules.get(m.projectId()), m)));
 	}
 
 	private static List<UUID> ids(List<Milestone> milestones) {

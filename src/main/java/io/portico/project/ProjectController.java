@@ -102,24 +102,26 @@ class ProjectController {
 			.map((byProject) -> Batches.byKey(projects, (p) -> byProject.getOrDefault(p.id(), List.of())));
 	}
 
-	@BatchMapping
-	Mono<Map<Project, Progress>> progress(List<Project> projects) {
-		return schedules(projects, (p, s) -> new Progress(s.completed(), s.total(), s.percent()));
+	// The schedule fields read the schedule DataLoader of the milestone feature: one
+	// schedule per project per request, whichever of them a query selects.
+	@SchemaMapping
+	CompletableFuture<Progress> progress(Project project, DataLoader<UUID, ProjectSchedule> schedules) {
+		return schedules.load(project.id()).thenApply((s) -> new Progress(s.completed(), s.total(), s.percent()));
 	}
 
-	@BatchMapping
-	Mono<Map<Project, ScheduleHealth>> health(List<Project> projects) {
-		return schedules(projects, (p, s) -> s.health(p.targetDate()));
+	@SchemaMapping
+	CompletableFuture<ScheduleHealth> health(Project project, DataLoader<UUID, ProjectSchedule> schedules) {
+		return schedules.load(project.id()).thenApply((s) -> s.health(project.targetDate()));
 	}
 
-	@BatchMapping
-	Mono<Map<Project, LocalDate>> forecastDate(List<Project> projects) {
-		return schedules(projects, (p, s) -> s.forecastDate(p.targetDate()));
+	@SchemaMapping
+	CompletableFuture<@Nullable LocalDate> forecastDate(Project project, DataLoader<UUID, ProjectSchedule> schedules) {
+		return schedules.load(project.id()).thenApply((s) -> s.forecastDate(project.targetDate()));
 	}
 
-	@BatchMapping
-	Mono<Map<Project, Milestone>> nextMilestone(List<Project> projects) {
-		return schedules(projects, (p, s) -> s.nextMilestone());
+	@SchemaMapping
+	CompletableFuture<@Nullable Milestone> nextMilestone(Project project, DataLoader<UUID, ProjectSchedule> schedules) {
+		return schedules.load(project.id()).thenApply(ProjectSchedule::nextMilestone);
 	}
 
 	// Activity takes page arguments, which @BatchMapping cannot; a DataLoader keyed by
@@ -162,12 +164,6 @@ class ProjectController {
 	private <E extends PortalEvent> Mono<Map<E, Project>> eventProjects(List<E> events) {
 		return this.projects.byIds(events.stream().map(PortalEvent::projectId).distinct().toList())
 			.map((found) -> Batches.byKey(events, (e) -> found.get(e.projectId())));
-	}
-
-	private <V> Mono<Map<Project, V>> schedules(List<Project> projects,
-			java.util.function.BiFunction<Project, ProjectSchedule, @Nullable V> value) {
-		return this.milestones.schedules(ids(projects))
-			.map((schedules) -> Batches.byKey(projects, (p) -> value.apply(p, schedules.get(p.id()))));
 	}
 
 	private static List<UUID> ids(List<Project> projects) {

@@ -47,23 +47,25 @@ class ProjectRepository {
 	/**
 	 * Newest first, keyset-paginated on (created_at, id) so pages stay stable while
 	 * projects are added; fetches one extra row to know whether another page follows.
+	 * Each combination of filters is a statement of its own: one statement with
+	 * {@code :after IS NULL OR ...} conditions could use neither the index's order nor a
+	 * cached plan, and sorted all of the tenant's projects for every page.
 	 */
 	Flux<Project> page(Viewer viewer, @Nullable Cursor after, List<String> statuses, int limit) {
-		return this.client.sql("SELECT " + COLUMNS + """
-				FROM project
-				WHERE tenant_id = :tenant
-				  AND (cardinality(:statuses::text[]) = 0 OR status = ANY(:statuses::text[]))
-				  AND (:afterAt::timestamptz IS NULL OR (created_at, id) < (:afterAt::timestamptz, :afterId::uuid))
-				ORDER BY created_at DESC, id DESC
-				LIMIT :limit
-				""")
+		String sql = "SELECT " + COLUMNS + " FROM project WHERE tenant_id = :tenant"
+				+ (statuses.isEmpty() ? "" : " AND status = ANY(:statuses)")
+				+ ((after != null) ? " AND (created_at, id) < (:afterAt, :afterId)" : "")
+				+ " ORDER BY created_at DESC, id DESC LIMIT :limit";
+		DatabaseClient.GenericExecuteSpec page = this.client.sql(sql)
 			.bind("tenant", viewer.tenantId())
-			.bind("statuses", statuses.toArray(String[]::new))
-			.bind("afterAt", Sql.nullable((after != null) ? after.createdAt() : null, OffsetDateTime.class))
-			.bind("afterId", Sql.nullable((after != null) ? after.id() : null, UUID.class))
-			.bind("limit", limit)
-			.map(ProjectRepository::project)
-			.all();
+			.bind("limit", limit);
+		if (!statuses.isEmpty()) {
+			page = page.bind("statuses", statuses.toArray(String[]::new));
+		}
+		if (after != null) {
+			page = page.bind("afterAt", after.createdAt()).bind("afterId", after.id());
+		}
+		return page.map(ProjectRepository::project).all();
 	}
 
 	Mono<Void> insert(Viewer viewer, Project project) {

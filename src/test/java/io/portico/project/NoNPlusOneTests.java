@@ -27,6 +27,36 @@ class NoNPlusOneTests extends PorticoTest {
 		assertThat(forOne).isLessThanOrEqualTo(20);
 	}
 
+	@Test
+	void theScheduleFieldsOfAProjectCostWhatOneOfThemCosts() {
+		String account = newClientAccount(BUILDER);
+		newProject(BUILDER, account, "custom-home");
+		newProject(BUILDER, account, "custom-home");
+
+		long one = fewest(
+				() -> client(BUILDER, account).document("{ projects { edges { node { progress { percent } } } } }")
+					.execute()
+					.path("projects.edges")
+					.entityList(Object.class)
+					.hasSize(2));
+		long all = fewest(() -> client(BUILDER, account).document(
+				"{ projects { edges { node { progress { percent } health forecastDate nextMilestone { key } } } } }")
+			.execute()
+			.path("projects.edges")
+			.entityList(Object.class)
+			.hasSize(2));
+
+		assertThat(all).isEqualTo(one);
+	}
+
+	private long fewest(Runnable request) {
+		return java.util.stream.LongStream.range(0, 3).map((run) -> {
+			long before = this.statements.count();
+			request.run();
+			return this.statements.count() - before;
+		}).min().orElseThrow();
+	}
+
 	// The counter sees every statement of the service, including the event bus reading
 	// the log in the background; the fewest of a few runs is the request's own count.
 	private long statementsFor(String account, int projects) {
