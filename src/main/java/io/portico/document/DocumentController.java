@@ -36,8 +36,8 @@ class DocumentController {
 	}
 
 	@BatchMapping(typeName = "DocumentUnlocked", field = "document")
-	Mono<Map<PortalEvent.DocumentUnlocked, Document>> unlockedDocument(List<PortalEvent.DocumentUnlocked> events) {
-		return this.documents.byIds(events.stream().map(PortalEvent.DocumentUnlocked::documentId).distinct().toList())
+	Mono<Map<DocumentUnlocked, Document>> unlockedDocument(List<DocumentUnlocked> events) {
+		return this.documents.byIds(events.stream().map(DocumentUnlocked::documentId).distinct().toList())
 			.map((found) -> Batches.byKey(events, (e) -> found.get(e.documentId())));
 	}
 

@@ -9,7 +9,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.portico.database.TenantDatabase;
+import io.portico.event.EventKind;
 import io.portico.event.EventLog;
+import io.portico.event.PortalEvent;
 import io.portico.shared.Inputs;
 import io.portico.shared.Multimaps;
 import io.portico.shared.PorticoException;
@@ -17,6 +19,7 @@ import io.portico.shared.Viewer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 
 /**
@@ -79,7 +82,8 @@ public class DocumentService {
 	 */
 	public Mono<Void> unlock(Viewer viewer, UUID milestoneId) {
 		return this.repository.unlock(milestoneId, OffsetDateTime.now(this.clock))
-			.concatMap((unlocked) -> this.events.documentUnlocked(viewer, unlocked[1], unlocked[0], milestoneId))
+			.concatMap(
+					(unlocked) -> this.events.append(viewer, unlocked(viewer, unlocked[1], unlocked[0], milestoneId)))
 			.then();
 	}
 
@@ -115,12 +119,22 @@ public class DocumentService {
 				Document document = new Document(UUID.randomUUID(), project, milestone, checkedName, kind, contentType,
 						(sizeBytes != null) ? sizeBytes.longValue() : null, shared ? now : null);
 				Mono<Document> inserted = this.repository.insert(viewer, document);
-				return shared
-						? inserted.flatMap(
-								(d) -> this.events.documentUnlocked(viewer, project, d.id(), milestone).thenReturn(d))
+				return shared ? inserted.flatMap(
+						(d) -> this.events.append(viewer, unlocked(viewer, project, d.id(), milestone)).thenReturn(d))
 						: inserted;
 			});
 		});
+	}
+
+	private DocumentUnlocked unlocked(Viewer viewer, UUID projectId, UUID documentId, @Nullable UUID milestoneId) {
+		return new DocumentUnlocked(PortalEvent.UNASSIGNED, projectId, documentId, milestoneId, viewer.subject(),
+				OffsetDateTime.now(this.clock));
+	}
+
+	/** The document feature records unlocks in the log. */
+	@Bean
+	static EventKind<DocumentUnlocked> documentUnlockedKind() {
+		return DocumentUnlocked.KIND;
 	}
 
 }

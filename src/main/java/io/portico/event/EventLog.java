@@ -3,9 +3,9 @@ package io.portico.event;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.portico.database.Sql;
@@ -17,8 +17,6 @@ import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -30,12 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventLog {
 
-	static final String MILESTONE_CHANGED = "MILESTONE_CHANGED";
-
-	static final String PROJECT_CREATED = "PROJECT_CREATED";
-
-	static final String DOCUMENT_UNLOCKED = "DOCUMENT_UNLOCKED";
-
 	// The per-tenant advisory lock is taken in the same statement, right before the
 	// sequence value is drawn, and held to commit: a tenant's events therefore get
 	// their seq in commit order, which makes seq a cursor with no gaps to fall into.
@@ -45,8 +37,8 @@ public class EventLog {
 	private static final String APPEND = """
 			WITH tenant_lock AS (SELECT pg_advisory_xact_lock(hashtextextended(:tenant::text, 0))),
 			appended AS (
-			    INSERT INTO event (tenant_id, project_id, milestone_id, document_id, type, actor, payload)
-			    SELECT :tenant, :project, :milestone, :document, :type, :actor, CAST(:payload AS jsonb)
+			    INSERT INTO event (tenant_id, project_id, milestone_id, document_id, type, actor, occurred_at, payload)
+			    SELECT :tenant, :project, :milestone, :document, :type, :actor, :occurredAt, CAST(:payload AS jsonb)
 			    FROM tenant_lock
 			    RETURNING seq
 			)
@@ -78,54 +70,34 @@ public class EventLog {
 			ORDER BY project_id, seq DESC
 			""";
 
-	private static final JsonMapper json = JsonMapper.builder().build();
-
 	private final DatabaseClient client;
 
-	EventLog(DatabaseClient client) {
+	private final EventKinds kinds;
+
+	EventLog(DatabaseClient client, List<EventKind<?>> kinds) {
 		this.client = client;
+		this.kinds = new EventKinds(kinds);
 	}
 
 	static String cursor(long seq) {
 		return Cursors.encode("event", Long.toString(seq));
 	}
 
-	/** Records a milestone's change; call inside the transaction that made it. */
-	public Mono<Long> milestoneChanged(Viewer viewer, UUID projectId, UUID milestoneId, @Nullable String previousStatus,
-			String status, @Nullable String note) {
-		Map<String, Object> payload = new LinkedHashMap<>();
-		payload.put("previousStatus", previousStatus);
-		payload.put("status", status);
-		payload.put("note", note);
-		return append(viewer, projectId, milestoneId, null, MILESTONE_CHANGED, payload);
-	}
-
 	/**
-	 * Records that a document was unlocked by completing a milestone; call inside the
-	 * transaction that unlocked it. The event is seen by whoever may see the document,
-	 * whether or not they may see the milestone.
+	 * Appends an event of a registered kind; call inside the transaction that made the
+	 * change, so that the event exists exactly when the change committed. Answers its
+	 * position.
 	 */
-	public Mono<Long> documentUnlocked(Viewer viewer, UUID projectId, UUID documentId, @Nullable UUID milestoneId) {
-		Map<String, Object> payload = new LinkedHashMap<>();
-		payload.put("milestoneId", (milestoneId != null) ? milestoneId.toString() : null);
-		return append(viewer, projectId, null, documentId, DOCUMENT_UNLOCKED, payload);
-	}
-
-	/** Records a project's creation; call inside the transaction that made it. */
-	public Mono<Long> projectCreated(Viewer viewer, UUID projectId) {
-		return append(viewer, projectId, null, null, PROJECT_CREATED, Map.of());
-	}
-
-	private Mono<Long> append(Viewer viewer, UUID projectId, @Nullable UUID milestoneId, @Nullable UUID documentId,
-			String type, Map<String, Object> payload) {
+	public Mono<Long> append(Viewer viewer, PortalEvent event) {
 		return this.client.sql(APPEND)
 			.bind("tenant", viewer.tenantId())
-			.bind("project", projectId)
-			.bind("milestone", Sql.nullable(milestoneId, UUID.class))
-			.bind("document", Sql.nullable(documentId, UUID.class))
-			.bind("type", type)
-			.bind("actor", viewer.subject())
-			.bind("payload", json.writeValueAsString(payload))
+			.bind("project", event.projectId())
+			.bind("milestone", Sql.nullable(event.aboutMilestone(), UUID.class))
+			.bind("document", Sql.nullable(event.aboutDocument(), UUID.class))
+			.bind("type", this.kinds.name(event))
+			.bind("actor", Sql.nullable(event.actor(), String.class))
+			.bind("occurredAt", event.occurredAt())
+			.bind("payload", this.kinds.payload(event))
 			.map((row) -> row.get("seq", Long.class))
 			.one();
 	}
@@ -142,8 +114,10 @@ public class EventLog {
 			.bind("projects", projectIds.toArray(UUID[]::new))
 			.bind("before", before)
 			.bind("limit", first + 1)
-			.map(EventLog::event)
+			.map(this::event)
 			.all()
+			.filter(Optional::isPresent)
+			.map(Optional::get)
 			.collectMultimap(PortalEvent::projectId)
 			.map((byProject) -> {
 				Map<UUID, Page<PortalEvent>> pages = new HashMap<>();
@@ -169,8 +143,10 @@ public class EventLog {
 			.bind("after", afterSeq)
 			.bind("project", Sql.nullable(projectId, UUID.class))
 			.bind("limit", limit)
-			.map(EventLog::event)
-			.all();
+			.map(this::event)
+			.all()
+			.filter(Optional::isPresent)
+			.map(Optional::get);
 	}
 
 	/** The newest position of the tenant's log, 0 when it is empty. */
@@ -217,29 +193,10 @@ public class EventLog {
 		return (after != null) ? position(after) : Long.MAX_VALUE;
 	}
 
-	private static Map<String, Object> payload(Readable row) {
-		return json.readValue(row.get("payload", String.class), new TypeReference<>() {
-		});
-	}
-
-	private static PortalEvent event(Readable row) {
-		long seq = row.get("seq", Long.class);
-		UUID projectId = row.get("project_id", UUID.class);
-		String actor = row.get("actor", String.class);
-		OffsetDateTime at = row.get("occurred_at", OffsetDateTime.class);
-		String type = row.get("type", String.class);
-		if (MILESTONE_CHANGED.equals(type)) {
-			Map<String, Object> payload = payload(row);
-			return new PortalEvent.MilestoneChanged(seq, projectId, row.get("milestone_id", UUID.class), actor, at,
-					(String) payload.get("previousStatus"), (String) payload.get("status"),
-					(String) payload.get("note"));
-		}
-		if (DOCUMENT_UNLOCKED.equals(type)) {
-			Object milestone = payload(row).get("milestoneId");
-			return new PortalEvent.DocumentUnlocked(seq, projectId, row.get("document_id", UUID.class),
-					(milestone != null) ? UUID.fromString(milestone.toString()) : null, actor, at);
-		}
-		return new PortalEvent.ProjectCreated(seq, projectId, actor, at);
+	private Optional<PortalEvent> event(Readable row) {
+		return Optional.ofNullable(this.kinds.read(row.get("type", String.class), row.get("seq", Long.class),
+				row.get("project_id", UUID.class), row.get("actor", String.class),
+				row.get("occurred_at", OffsetDateTime.class), row.get("payload", String.class)));
 	}
 
 }

@@ -6,11 +6,19 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An entry of a tenant's event log as portals see it. The GraphQL type of each is its
- * record's simple name.
+ * An entry of a tenant's event log as portals see it. Each kind is a record of the
+ * feature it is about, registered with the log as an {@link EventKind}; the GraphQL type
+ * of each is its record's simple name.
+ *
+ * <p>
+ * The header (position, project, actor, time) is the log's; every other component of the
+ * record is stored as JSON. An event built to be appended carries {@link #UNASSIGNED} as
+ * its position: the log assigns it in commit order.
  */
-public sealed interface PortalEvent
-		permits PortalEvent.MilestoneChanged, PortalEvent.ProjectCreated, PortalEvent.DocumentUnlocked {
+public interface PortalEvent {
+
+	/** The position of an event that has not been appended yet. */
+	long UNASSIGNED = 0;
 
 	long seq();
 
@@ -25,18 +33,17 @@ public sealed interface PortalEvent
 		return EventLog.cursor(seq());
 	}
 
-	record MilestoneChanged(long seq, UUID projectId, UUID milestoneId, @Nullable String actor,
-			OffsetDateTime occurredAt, @Nullable String previousStatus, String status,
-			@Nullable String note) implements PortalEvent {
+	/**
+	 * The milestone the event is about, if any: a viewer who may not see it does not see
+	 * the event either (the client lens of the log).
+	 */
+	default @Nullable UUID aboutMilestone() {
+		return null;
 	}
 
-	/** A document became readable for clients: the milestone it was tied to completed. */
-	record DocumentUnlocked(long seq, UUID projectId, UUID documentId, @Nullable UUID milestoneId,
-			@Nullable String actor, OffsetDateTime occurredAt) implements PortalEvent {
-	}
-
-	record ProjectCreated(long seq, UUID projectId, @Nullable String actor,
-			OffsetDateTime occurredAt) implements PortalEvent {
+	/** The document the event is about, if any: seen only by who may see it. */
+	default @Nullable UUID aboutDocument() {
+		return null;
 	}
 
 }

@@ -15,6 +15,7 @@ import io.portico.milestone.MilestoneDetails.AcceptanceCriterion;
 import io.portico.milestone.MilestoneDetails.Deliverable;
 import io.portico.milestone.MilestoneDetails.SignOff;
 import io.portico.shared.CurrentViewer;
+import io.portico.document.DocumentUnlocked;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -131,8 +132,8 @@ class MilestoneController {
 	}
 
 	@BatchMapping(typeName = "MilestoneChanged", field = "milestone")
-	Mono<Map<PortalEvent.MilestoneChanged, Milestone>> changedMilestone(List<PortalEvent.MilestoneChanged> events) {
-		return this.milestones.byIds(events.stream().map(PortalEvent.MilestoneChanged::milestoneId).distinct().toList())
+	Mono<Map<MilestoneChanged, Milestone>> changedMilestone(List<MilestoneChanged> events) {
+		return this.milestones.byIds(events.stream().map(MilestoneChanged::milestoneId).distinct().toList())
 			.map((found) -> Batches.byKey(events, (e) -> found.get(e.milestoneId())));
 	}
 
@@ -151,13 +152,9 @@ class MilestoneController {
 	}
 
 	@BatchMapping(typeName = "DocumentUnlocked", field = "milestone")
-	Mono<Map<PortalEvent.DocumentUnlocked, Milestone>> unlockingMilestone(List<PortalEvent.DocumentUnlocked> events) {
+	Mono<Map<DocumentUnlocked, Milestone>> unlockingMilestone(List<DocumentUnlocked> events) {
 		return this.milestones
-			.byIds(events.stream()
-				.map(PortalEvent.DocumentUnlocked::milestoneId)
-				.filter(Objects::nonNull)
-				.distinct()
-				.toList())
+			.byIds(events.stream().map(DocumentUnlocked::milestoneId).filter(Objects::nonNull).distinct().toList())
 			.map((found) -> Batches.byKey(events,
 					(e) -> (e.milestoneId() != null) ? found.get(e.milestoneId()) : null));
 	}

@@ -2,6 +2,7 @@ package io.portico.milestone;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,7 +14,9 @@ import java.util.stream.Collectors;
 
 import io.portico.database.TenantDatabase;
 import io.portico.document.DocumentService;
+import io.portico.event.EventKind;
 import io.portico.event.EventLog;
+import io.portico.event.PortalEvent;
 import io.portico.milestone.MilestoneDetails.AcceptanceCriterion;
 import io.portico.milestone.MilestoneDetails.Deliverable;
 import io.portico.milestone.MilestoneDetails.SignOff;
@@ -26,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,6 +57,12 @@ public class MilestoneService {
 		this.events = events;
 		this.documents = documents;
 		this.clock = clock;
+	}
+
+	/** The milestone feature records milestone changes in the log. */
+	@Bean
+	static EventKind<MilestoneChanged> milestoneChangedKind() {
+		return MilestoneChanged.KIND;
 	}
 
 	/** The milestone, or empty when it does not exist or the viewer may not see it. */
@@ -171,9 +181,7 @@ public class MilestoneService {
 		}
 		return write(uuid, expectedVersion, MilestoneAction.EDIT,
 				(viewer, milestone) -> this.repository.edit(viewer, milestone, edit)
-					.flatMap((updated) -> this.events
-						.milestoneChanged(viewer, updated.projectId(), updated.id(), milestone.status().name(),
-								updated.status().name(), null)
+					.flatMap((updated) -> this.events.append(viewer, changed(viewer, milestone, updated, null))
 						.thenReturn(updated)));
 	}
 
@@ -219,9 +227,10 @@ public class MilestoneService {
 			Mono<Void> effects = (next == MilestoneStatus.COMPLETED) ? this.documents.unlock(viewer, milestone.id())
 					: Mono.empty();
 			return precondition.then(this.repository.transition(viewer, milestone, next))
-				.flatMap((updated) -> signOff
-					.then(this.events.milestoneChanged(viewer, updated.projectId(), updated.id(),
-							milestone.status().name(), updated.status().name(), note))
+				.flatMap((updated) -> signOff.then(this.events.append(viewer,
+						new MilestoneChanged(PortalEvent.UNASSIGNED, updated.projectId(), updated.id(),
+								viewer.subject(), OffsetDateTime.now(this.clock), milestone.status(), updated.status(),
+								note)))
 					.then(effects)
 					.thenReturn(updated));
 		});
@@ -269,6 +278,11 @@ public class MilestoneService {
 
 		Mono<Milestone> apply(Viewer viewer, Milestone locked);
 
+	}
+
+	private MilestoneChanged changed(Viewer viewer, Milestone before, Milestone after, @Nullable String note) {
+		return new MilestoneChanged(PortalEvent.UNASSIGNED, after.projectId(), after.id(), viewer.subject(),
+				OffsetDateTime.now(this.clock), before.status(), after.status(), note);
 	}
 
 }

@@ -9,6 +9,8 @@ import io.portico.project.ProjectService;
 import io.portico.shared.CurrentViewer;
 import io.portico.shared.Inputs;
 import io.portico.shared.PorticoException;
+import io.portico.milestone.MilestoneChanged;
+import io.portico.document.DocumentUnlocked;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,15 +34,15 @@ class LiveController {
 	}
 
 	@SubscriptionMapping
-	Flux<PortalEvent.MilestoneChanged> milestoneChanged(@Argument @Nullable String projectId,
+	Flux<MilestoneChanged> milestoneChanged(@Argument @Nullable String projectId,
 			@ContextValue(name = LiveShare.CONTEXT_KEY, required = false) @Nullable LiveShare share) {
-		return live(projectId, null, share, PortalEvent.MilestoneChanged.class);
+		return live(projectId, null, share, MilestoneChanged.class);
 	}
 
 	@SubscriptionMapping
-	Flux<PortalEvent.DocumentUnlocked> documentUnlocked(@Argument @Nullable String projectId,
+	Flux<DocumentUnlocked> documentUnlocked(@Argument @Nullable String projectId,
 			@ContextValue(name = LiveShare.CONTEXT_KEY, required = false) @Nullable LiveShare share) {
-		return live(projectId, null, share, PortalEvent.DocumentUnlocked.class);
+		return live(projectId, null, share, DocumentUnlocked.class);
 	}
 
 	@SubscriptionMapping

@@ -22,6 +22,8 @@ import io.portico.project.Project.Money;
 import io.portico.project.Project.ProjectStatus;
 import io.portico.project.ProjectService.ActivityPage;
 import io.portico.shared.Page;
+import io.portico.milestone.MilestoneChanged;
+import io.portico.document.DocumentUnlocked;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -139,8 +141,7 @@ class ProjectController {
 	}
 
 	@BatchMapping(typeName = "MilestoneChanged", field = "project")
-	Mono<Map<PortalEvent.MilestoneChanged, Project>> milestoneChangedProject(
-			List<PortalEvent.MilestoneChanged> events) {
+	Mono<Map<MilestoneChanged, Project>> milestoneChangedProject(List<MilestoneChanged> events) {
 		return eventProjects(events);
 	}
 
@@ -151,13 +152,12 @@ class ProjectController {
 	}
 
 	@BatchMapping(typeName = "DocumentUnlocked", field = "project")
-	Mono<Map<PortalEvent.DocumentUnlocked, Project>> documentUnlockedProject(
-			List<PortalEvent.DocumentUnlocked> events) {
+	Mono<Map<DocumentUnlocked, Project>> documentUnlockedProject(List<DocumentUnlocked> events) {
 		return eventProjects(events);
 	}
 
 	@BatchMapping(typeName = "ProjectCreated", field = "project")
-	Mono<Map<PortalEvent.ProjectCreated, Project>> projectCreatedProject(List<PortalEvent.ProjectCreated> events) {
+	Mono<Map<ProjectCreated, Project>> projectCreatedProject(List<ProjectCreated> events) {
 		return eventProjects(events);
 	}
 

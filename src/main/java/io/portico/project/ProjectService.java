@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.portico.database.TenantDatabase;
+import io.portico.event.EventKind;
 import io.portico.event.EventLog;
 import io.portico.event.PortalEvent;
 import io.portico.milestone.MilestoneService;
@@ -30,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 
 /**
@@ -63,6 +65,12 @@ public class ProjectService {
 		this.events = events;
 		this.tenants = tenants;
 		this.clock = clock;
+	}
+
+	/** The project feature records project creations in the log. */
+	@Bean
+	static EventKind<ProjectCreated> projectCreatedKind() {
+		return ProjectCreated.KIND;
 	}
 
 	public Mono<Page<Project>> projects(@Nullable Integer first, @Nullable String after,
@@ -176,7 +184,9 @@ public class ProjectService {
 						.flatMap((exists) -> exists ? this.repository.insert(viewer, project)
 								: Mono.error(new PorticoException.NotFound("Client account", clientAccountId)))
 						.then(this.milestones.layOut(viewer, project.id(), template, startDate))
-						.then(this.events.projectCreated(viewer, project.id()))
+						.then(this.events.append(viewer,
+								new ProjectCreated(PortalEvent.UNASSIGNED, project.id(), viewer.subject(),
+										OffsetDateTime.now(this.clock))))
 						.thenReturn(project)));
 		});
 	}

@@ -9,6 +9,7 @@ import io.portico.database.TenantDatabase;
 import io.portico.shared.PorticoException;
 import io.portico.shared.Viewer;
 import io.portico.tenant.Tenant;
+import io.portico.project.ProjectCreated;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -41,9 +42,9 @@ class EventOrderTests extends PorticoTest {
 		// The first appends, then stays open for 800 ms; the second starts at 200 ms and
 		// would commit at once. Midway, a reader looks at the log.
 		Mono<Long> first = this.database.one(viewer,
-				() -> this.log.projectCreated(viewer, project).delayElement(Duration.ofMillis(800)));
+				() -> this.log.append(viewer, created(project)).delayElement(Duration.ofMillis(800)));
 		Mono<Long> second = Mono.delay(Duration.ofMillis(200))
-			.then(this.database.one(viewer, () -> this.log.projectCreated(viewer, project)));
+			.then(this.database.one(viewer, () -> this.log.append(viewer, created(project))));
 		Mono<Long> visibleMidway = Mono.delay(Duration.ofMillis(500))
 			.then(this.database.one(viewer, () -> this.log.since(viewer, before, project, 10).count()));
 
@@ -74,7 +75,7 @@ class EventOrderTests extends PorticoTest {
 	void subscriberThatFallsTooFarBehindIsEndedWithResumeAdvice() {
 		Viewer viewer = Viewer.system(Tenant.idOf(BUILDER), BUILDER);
 		EventBus.Subscriber subscriber = this.bus.subscribe(viewer);
-		PortalEvent event = new PortalEvent.ProjectCreated(1, UUID.randomUUID(), "kim", java.time.OffsetDateTime.now());
+		PortalEvent event = new ProjectCreated(1, UUID.randomUUID(), "kim", java.time.OffsetDateTime.now());
 		for (int i = 0; i <= 1000; i++) {
 			subscriber.offer(event);
 		}
@@ -83,6 +84,10 @@ class EventOrderTests extends PorticoTest {
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(PorticoException.Conflict.class)
 				.satisfies((e) -> assertThat(((PorticoException) e).code()).isEqualTo("SLOW_SUBSCRIBER")))
 			.verify(Duration.ofSeconds(5));
+	}
+
+	private static ProjectCreated created(UUID project) {
+		return new ProjectCreated(PortalEvent.UNASSIGNED, project, "portico", java.time.OffsetDateTime.now());
 	}
 
 }
