@@ -13,10 +13,14 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-	/** The migrations grant the service role what it needs; its name is configurable. */
+	/**
+	 * The migrations grant the service role and the client role what they need; their
+	 * names are configurable.
+	 */
 	@Bean
-	FlywayConfigurationCustomizer appRolePlaceholder(PorticoProperties properties) {
-		return (configuration) -> configuration.placeholders(Map.of("app_role", properties.appRole()));
+	FlywayConfigurationCustomizer rolePlaceholders(PorticoProperties properties) {
+		return (configuration) -> configuration
+			.placeholders(Map.of("app_role", properties.appRole(), "client_role", properties.clientRole()));
 	}
 
 	/**

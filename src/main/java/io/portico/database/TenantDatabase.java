@@ -20,7 +20,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 /**
  * The only way into the database: one transaction per unit of work, whose first statement
  * sets the viewer's tenant (and, for a CLIENT, its client account) as transaction-local
- * settings that the row-level security policies read.
+ * settings that the row-level security policies read. A CLIENT's transaction also takes
+ * the client role ({@code portico.client-role}), the only role the client lens applies
+ * to; a staff transaction that names a client account sees nothing.
  *
  * <p>
  * {@code set_config(..., true)} lasts until the transaction ends, so a pooled connection
@@ -38,9 +40,17 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @Component
 public class TenantDatabase {
 
-	private static final String SCOPE = """
+	private static final String STAFF_SCOPE = """
 			SELECT set_config('portico.tenant_id', :tenant, true),
-			       set_config('portico.client_account', :client, true)
+			       set_config('portico.client_account', '', true)
+			""";
+
+	// A CLIENT's transaction also becomes the client role, the role the client lens
+	// policies apply to; set_config(..., true) ends with the transaction like the rest.
+	private static final String CLIENT_SCOPE = """
+			SELECT set_config('portico.tenant_id', :tenant, true),
+			       set_config('portico.client_account', :client, true),
+			       set_config('role', :role, true)
 			""";
 
 	/** Reactor context key of the viewer whose read transaction is open. */
@@ -54,8 +64,11 @@ public class TenantDatabase {
 
 	private final TransactionalOperator snapshot;
 
-	TenantDatabase(DatabaseClient client, ReactiveTransactionManager transactionManager) {
+	private final String clientRole;
+
+	TenantDatabase(DatabaseClient client, ReactiveTransactionManager transactionManager, PorticoProperties properties) {
 		this.client = client;
+		this.clientRole = properties.clientRole();
 		this.transactional = TransactionalOperator.create(transactionManager);
 		DefaultTransactionDefinition separate = new DefaultTransactionDefinition();
 		separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -118,12 +131,14 @@ public class TenantDatabase {
 	}
 
 	private Mono<Void> scope(Viewer viewer) {
-		return this.client.sql(SCOPE)
-			.bind("tenant", viewer.tenantId().toString())
-			.bind("client", (viewer.clientAccount() != null) ? viewer.clientAccount() : "")
-			.fetch()
-			.first()
-			.then();
+		String clientAccount = viewer.clientAccount();
+		DatabaseClient.GenericExecuteSpec scope = (clientAccount == null)
+				? this.client.sql(STAFF_SCOPE).bind("tenant", viewer.tenantId().toString())
+				: this.client.sql(CLIENT_SCOPE)
+					.bind("tenant", viewer.tenantId().toString())
+					.bind("client", clientAccount)
+					.bind("role", this.clientRole);
+		return scope.fetch().first().then();
 	}
 
 }

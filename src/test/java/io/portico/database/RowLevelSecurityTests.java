@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +46,9 @@ class RowLevelSecurityTests extends PorticoTest {
 
 	private TenantDatabase database;
 
+	@Autowired
+	private PorticoProperties properties;
+
 	@BeforeEach
 	void poolOfOneConnection() {
 		this.singleConnection = new ConnectionPool(ConnectionPoolConfiguration
@@ -53,7 +57,8 @@ class RowLevelSecurityTests extends PorticoTest {
 			.maxSize(1)
 			.build());
 		this.client = DatabaseClient.create(this.singleConnection);
-		this.database = new TenantDatabase(this.client, new R2dbcTransactionManager(this.singleConnection));
+		this.database = new TenantDatabase(this.client, new R2dbcTransactionManager(this.singleConnection),
+				this.properties);
 		newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
 		newProject(AGENCY, newClientAccount(AGENCY), "brand-and-website");
 	}
@@ -165,6 +170,43 @@ class RowLevelSecurityTests extends PorticoTest {
 						.one())
 			.as(StepVerifier::create)
 			.assertNext((counts) -> assertThat(counts).containsExactly(1L, 0L, 7L))
+			.verifyComplete();
+	}
+
+	@Test
+	void aStaffTransactionThatNamesAClientAccountSeesNothing() {
+		// What a transaction would see had it set a client account but not taken the
+		// client role: the lens policies are the client role's, so the service role's
+		// own policy must close everything instead.
+		TransactionalOperator.create(new R2dbcTransactionManager(this.singleConnection))
+			.transactional(this.client.sql("""
+					SELECT set_config('portico.tenant_id', :tenant, true),
+					       set_config('portico.client_account', 'someone', true)
+					""").bind("tenant", BUILDER_STAFF.tenantId().toString()).fetch().first().then(this.client.sql("""
+					SELECT (SELECT count(*) FROM project) + (SELECT count(*) FROM milestone)
+					     + (SELECT count(*) FROM client_account) + (SELECT count(*) FROM event) AS n
+					""").map((row) -> row.get("n", Long.class)).one()))
+			.as(StepVerifier::create)
+			.expectNext(0L)
+			.verifyComplete();
+	}
+
+	@Test
+	void theClientRoleOwnsNothingBypassesNothingAndOnlyTheClientLensAppliesToIt() {
+		this.client.sql("""
+				SELECT r.rolsuper, r.rolbypassrls, r.rolcanlogin,
+				       (SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner = r.rolname) AS owned,
+				       pg_has_role(current_user, r.oid, 'USAGE') AS inherited,
+				       pg_has_role(current_user, r.oid, 'SET') AS settable
+				FROM pg_roles r WHERE r.rolname = :role
+				""")
+			.bind("role", this.properties.clientRole())
+			.map((row) -> List.of(row.get("rolsuper", Boolean.class), row.get("rolbypassrls", Boolean.class),
+					row.get("rolcanlogin", Boolean.class), row.get("owned", Long.class),
+					row.get("inherited", Boolean.class), row.get("settable", Boolean.class)))
+			.one()
+			.as(StepVerifier::create)
+			.assertNext((row) -> assertThat(row).containsExactly(false, false, false, 0L, false, true))
 			.verifyComplete();
 	}
 
