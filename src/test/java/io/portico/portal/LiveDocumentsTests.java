@@ -17,6 +17,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code documentUnlocked}: a document reaches open portals the moment it is unlocked,
@@ -128,12 +129,8 @@ class LiveDocumentsTests extends PorticoTest {
 			.get();
 	}
 
-	private void awaitMembers(int expected) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (this.groups.members() < expected && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		assertThat(this.groups.members()).isGreaterThanOrEqualTo(expected);
+	private void awaitMembers(int expected) {
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.groups.members() >= expected);
 	}
 
 }

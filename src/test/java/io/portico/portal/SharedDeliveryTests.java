@@ -27,6 +27,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Subscribers of the same subscription under the same lens share one execution per event;
@@ -225,17 +226,7 @@ class SharedDeliveryTests extends PorticoTest {
 	}
 
 	private static void awaitValue(IntSupplier value, int expected) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (value.getAsInt() != expected && System.nanoTime() < deadline) {
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
-		assertThat(value.getAsInt()).isEqualTo(expected);
+		await().atMost(Duration.ofSeconds(20)).until(value::getAsInt, (actual) -> actual == expected);
 	}
 
 }
