@@ -1,5 +1,11 @@
 /**
- * GraphQL plumbing shared by the features: scalars, error mapping and connections.
+ * GraphQL plumbing shared by the features: scalars, error mapping, connections, parsed
+ * documents kept for reuse, and the read-only transaction a query runs in.
+ *
+ * <pre>
+ * request ─► ReadTransaction (a query: TenantDatabase.read, one snapshot)
+ *         ─► graphql-java with ParsedDocuments ─► controllers ─► ErrorHandling
+ * </pre>
  */
 @NullMarked
 package io.portico.graphql;

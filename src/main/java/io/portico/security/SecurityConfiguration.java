@@ -5,6 +5,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -17,6 +18,16 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/**
+	 * Spring Security's filter-chain observations cannot tell a socket from a request:
+	 * for a WebSocket they would stay open, with their timers, for the socket's whole
+	 * life. Authentication and authorization are still observed.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
+	}
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,

@@ -1,4 +1,4 @@
-package io.portico.portal;
+package io.portico.live;
 
 import java.net.URI;
 import java.util.HashMap;

@@ -1,6 +1,5 @@
-package io.portico.security;
+package io.portico.live;
 
-import io.portico.graphql.SocketFrameEncoder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.ResolvableType;

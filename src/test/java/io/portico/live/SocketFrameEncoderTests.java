@@ -1,4 +1,4 @@
-package io.portico.graphql;
+package io.portico.live;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

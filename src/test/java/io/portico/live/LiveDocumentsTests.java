@@ -1,4 +1,4 @@
-package io.portico.portal;
+package io.portico.live;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.portico.event;
+package io.portico.live;
 
 import java.time.Duration;
 import java.util.Map;
@@ -13,6 +13,8 @@ import io.portico.shared.PorticoException;
 import io.portico.shared.Viewer;
 import io.portico.tenant.Tenant;
 import io.portico.tenant.TenantRegistry;
+import io.portico.event.EventLog;
+import io.portico.event.PortalEvent;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
 import io.r2dbc.spi.ConnectionFactories;

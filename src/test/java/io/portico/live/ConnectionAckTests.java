@@ -1,4 +1,4 @@
-package io.portico.event;
+package io.portico.live;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.portico.event;
+package io.portico.live;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.portico.database.TenantDatabase;
 import io.portico.shared.PorticoException;
 import io.portico.shared.Viewer;
+import io.portico.event.EventLog;
+import io.portico.event.PortalEvent;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

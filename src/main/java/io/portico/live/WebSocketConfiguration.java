@@ -1,10 +1,10 @@
-package io.portico.security;
+package io.portico.live;
 
 import java.time.Duration;
 import java.util.Map;
 
 import io.micrometer.observation.ObservationPredicate;
-import io.portico.graphql.SocketFrameEncoder;
+import io.portico.security.SocketGuard;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,7 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.EncoderHttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.server.support.WebSocketUpgradeHandlerPredicate;
@@ -38,8 +37,8 @@ class WebSocketConfiguration {
 				properties.connectionInitTimeout(), properties.keepAlive());
 		// Ahead of the HTTP router (which answers GET /graphql with 405), for upgrade
 		// requests only: POST /graphql stays with the router.
-		SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(
-				Map.of("/graphql", new GuardedWebSocketHandler(handler)), -2);
+		SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/graphql", SocketGuard.around(handler)),
+				-2);
 		mapping.setHandlerPredicate(new WebSocketUpgradeHandlerPredicate());
 		return mapping;
 	}
@@ -71,15 +70,6 @@ class WebSocketConfiguration {
 	ObservationPredicate noRequestObservationForWebSockets() {
 		return (name, context) -> !(context instanceof ServerRequestObservationContext request
 				&& "websocket".equalsIgnoreCase(request.getCarrier().getHeaders().getUpgrade()));
-	}
-
-	/**
-	 * The same for Spring Security's filter-chain observations, which cannot tell a
-	 * socket from a request; authentication and authorization are still observed.
-	 */
-	@Bean
-	SecurityObservationSettings securityObservations() {
-		return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
 	}
 
 	/**

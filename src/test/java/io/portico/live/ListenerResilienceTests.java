@@ -1,4 +1,4 @@
-package io.portico.event;
+package io.portico.live;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.portico.PorticoTest;
 import io.portico.shared.Role;
+import io.portico.event.EventLog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;

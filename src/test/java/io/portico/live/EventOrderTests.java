@@ -1,4 +1,4 @@
-package io.portico.event;
+package io.portico.live;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +10,8 @@ import io.portico.shared.PorticoException;
 import io.portico.shared.Viewer;
 import io.portico.tenant.Tenant;
 import io.portico.project.ProjectCreated;
+import io.portico.event.EventLog;
+import io.portico.event.PortalEvent;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;

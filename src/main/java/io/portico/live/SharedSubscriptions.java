@@ -1,4 +1,4 @@
-package io.portico.portal;
+package io.portico.live;
 
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,9 +1,8 @@
-package io.portico.portal;
+package io.portico.live;
 
 import java.util.UUID;
 
 import io.portico.event.EventLog;
-import io.portico.event.EventStreams;
 import io.portico.event.PortalEvent;
 import io.portico.project.ProjectService;
 import io.portico.shared.CurrentViewer;

@@ -1,4 +1,4 @@
-package io.portico.portal;
+package io.portico.live;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
@@ -24,7 +24,7 @@ import reactor.core.publisher.Sinks;
  */
 sealed interface LiveShare permits LiveShare.Join, LiveShare.Lead {
 
-	String CONTEXT_KEY = "io.portico.portal.LiveShare";
+	String CONTEXT_KEY = "io.portico.live.LiveShare";
 
 	/** One subscriber's own execution. */
 	final class Join implements LiveShare {

@@ -1,4 +1,4 @@
-package io.portico.graphql;
+package io.portico.live;
 
 import graphql.execution.SubscriptionExecutionStrategy;
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;

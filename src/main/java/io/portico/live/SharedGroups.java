@@ -1,4 +1,4 @@
-package io.portico.portal;
+package io.portico.live;
 
 import java.util.List;
 import java.util.Map;
@@ -9,9 +9,6 @@ import java.util.function.BiFunction;
 
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
-import io.portico.event.EventBusProperties;
-import io.portico.event.EventStreams;
-import io.portico.graphql.EncodedResult;
 import io.portico.shared.PorticoException;
 import io.portico.shared.Viewer;
 import org.apache.commons.logging.Log;
