@@ -40,7 +40,14 @@ class ReadTransaction implements WebGraphQlInterceptor {
 		if (this.documents.operation(request.getDocument(), request.getOperationName()) != Operation.QUERY) {
 			return chain.next(request);
 		}
-		return CurrentViewer.get().flatMap((viewer) -> this.database.read(viewer, chain.next(request)));
+		// The transaction runs to its end even when the caller goes away. graphql-java's
+		// fields and DataLoaders keep running after a cancel; a transaction rolled back
+		// under them would hand its connection back to the pool while they still used
+		// it, and the next borrower found itself inside this read-only transaction.
+		return Mono.deferContextual((context) -> Mono.fromFuture(CurrentViewer.get()
+			.flatMap((viewer) -> this.database.read(viewer, chain.next(request)))
+			.contextWrite(context)
+			.toFuture(), true));
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.portico.database.TenantDatabase;
 import io.portico.shared.PorticoException;
@@ -133,7 +132,7 @@ public class EventBus implements SmartLifecycle {
 		this.started = false;
 		this.running.dispose();
 		this.subscribers.values()
-			.forEach((set) -> set.forEach((s) -> s.sink.tryEmitError(new PorticoException.Conflict("SHUTTING_DOWN",
+			.forEach((set) -> set.forEach((s) -> s.mailbox.fail(new PorticoException.Conflict("SHUTTING_DOWN",
 					"This instance is shutting down; resume from your last cursor", Map.of()))));
 	}
 
@@ -230,15 +229,11 @@ public class EventBus implements SmartLifecycle {
 
 		private final UUID tenantId;
 
-		private final int maxPending;
-
-		private final AtomicInteger pending = new AtomicInteger();
-
-		private final Sinks.Many<PortalEvent> sink = Sinks.many().unicast().onBackpressureBuffer();
+		private final Mailbox<PortalEvent> mailbox;
 
 		Subscriber(UUID tenantId, int maxPending) {
 			this.tenantId = tenantId;
-			this.maxPending = maxPending;
+			this.mailbox = new Mailbox<>(maxPending, this::unregister);
 		}
 
 		/** Events handed to this subscriber since it registered, in log order. */
@@ -246,9 +241,8 @@ public class EventBus implements SmartLifecycle {
 			// Delivery (the GraphQL selection, encoding, the socket write) runs on the
 			// parallel workers, not on the thread that read the log, so one subscriber's
 			// delivery neither delays the next read nor the other subscribers.
-			return this.sink.asFlux()
+			return this.mailbox.items()
 				.publishOn(Schedulers.parallel(), DELIVERY_PREFETCH)
-				.doOnNext((event) -> this.pending.decrementAndGet())
 				.doFinally((signal) -> unregister());
 		}
 
@@ -260,14 +254,7 @@ public class EventBus implements SmartLifecycle {
 		}
 
 		void offer(PortalEvent event) {
-			if (this.pending.incrementAndGet() > this.maxPending) {
-				unregister();
-				this.sink.tryEmitError(new PorticoException.Conflict("SLOW_SUBSCRIBER",
-						"Too far behind the event stream; resubscribe with after: your last cursor",
-						Map.of("maxPending", this.maxPending)));
-				return;
-			}
-			this.sink.tryEmitNext(event);
+			this.mailbox.offer(event);
 		}
 
 	}

@@ -11,14 +11,10 @@ import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import io.portico.shared.PorticoException;
 import io.portico.shared.Viewer;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.SubscriptionExceptionResolver;
@@ -41,8 +37,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SharedGroups {
-
-	private static final Log logger = LogFactory.getLog(SharedGroups.class);
 
 	private final Map<Key, Group> groups = new ConcurrentHashMap<>();
 
@@ -204,11 +198,7 @@ class SharedGroups {
 
 		private final Viewer viewer;
 
-		private final AtomicInteger pending = new AtomicInteger();
-
-		private final Sinks.Many<Delivery> sink = Sinks.many()
-			.unicast()
-			.onBackpressureBuffer(Queues.<Delivery>unbounded(16).get());
+		private final Mailbox<Delivery> mailbox;
 
 		private volatile Group group;
 
@@ -217,6 +207,7 @@ class SharedGroups {
 		Member(Viewer viewer, boolean endAtExpiry) {
 			this.viewer = viewer;
 			this.endAtExpiry = endAtExpiry;
+			this.mailbox = new Mailbox<>(SharedGroups.this.maxPending, this::leave);
 		}
 
 		/** Completes once the group follows live events; fails if it never will. */
@@ -226,8 +217,7 @@ class SharedGroups {
 
 		/** The group's results after {@code after}, for as long as the token lasts. */
 		Flux<ExecutionResult> results(long after) {
-			Flux<ExecutionResult> results = this.sink.asFlux()
-				.doOnNext((delivery) -> this.pending.decrementAndGet())
+			Flux<ExecutionResult> results = this.mailbox.items()
 				.filter((delivery) -> delivery.position() > after)
 				.map(Delivery::result);
 			return (this.endAtExpiry ? SharedGroups.this.streams.untilExpiry(this.viewer, results) : results)
@@ -239,29 +229,18 @@ class SharedGroups {
 			SharedGroups.this.leave(this);
 		}
 
+		// Offers, failures and completion all come from the group's execution, one at a
+		// time.
 		private void offer(Delivery delivery) {
-			if (this.pending.incrementAndGet() > SharedGroups.this.maxPending) {
-				leave();
-				fail(new PorticoException.Conflict("SLOW_SUBSCRIBER",
-						"Too far behind the event stream; resubscribe with after: your last cursor",
-						Map.of("maxPending", SharedGroups.this.maxPending)));
-				return;
-			}
-			Sinks.EmitResult emitted = this.sink.tryEmitNext(delivery);
-			if (emitted.isFailure() && emitted != Sinks.EmitResult.FAIL_CANCELLED
-					&& emitted != Sinks.EmitResult.FAIL_TERMINATED) {
-				logger.warn("Could not hand a shared result to a subscriber: " + emitted);
-			}
+			this.mailbox.offer(delivery);
 		}
 
 		private void fail(Throwable ex) {
-			// Offers, failures and completion all come from the group's execution, one at
-			// a time.
-			this.sink.tryEmitError(ex);
+			this.mailbox.fail(ex);
 		}
 
 		private void complete() {
-			this.sink.tryEmitComplete();
+			this.mailbox.complete();
 		}
 
 	}
