@@ -58,7 +58,8 @@ class ParsedDocuments implements PreparsedDocumentProvider, GraphQlSourceBuilder
 
 	/**
 	 * The kind of operation a request runs, or null when the document does not parse or
-	 * names no such operation (execution then reports why).
+	 * names no such operation (execution then reports why). A document seen for the first
+	 * time is parsed here and once more by graphql-java, which then keeps it.
 	 */
 	@Nullable Operation operation(String query, @Nullable String operationName) {
 		PreparsedDocumentEntry known = this.documents.getIfPresent(query);

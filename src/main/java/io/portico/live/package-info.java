@@ -8,7 +8,8 @@
  * mutation ─► EventLog.append ─► COMMIT ─► NOTIFY portico_events
  *                                                │
  * EventBus ◄── LISTEN (one connection) ──────────┘
- *   │ reads the tenant's log after its last position, in order (EventLog.since)
+ *   │ reads the tenant's log after its last position, in order (EventLog.since),
+ *   │ into each subscriber's Mailbox
  *   ▼
  * EventStreams.follow(viewer): replay after a cursor, then live; each event checked
  *   │ under the viewer's lens (one statement per client account and event)
@@ -16,8 +17,8 @@
  * SharedGroups: one lead execution per (subscription shape, lens) runs the selection
  *   │ once per event; EncodedResult encodes it to JSON once
  *   ▼
- * each member (SharedSubscriptions joined it after its own replay): its own bounded
- *   │ backlog (SLOW_SUBSCRIBER), token expiry (TOKEN_EXPIRED)
+ * each member (SharedSubscriptions joined it after its own replay): its own Mailbox
+ *   │ (bounded: SLOW_SUBSCRIBER), token expiry (TOKEN_EXPIRED)
  *   ▼
  * WebSocket: SocketFrameEncoder frames the shared bytes per socket id; SSE: the same
  * entries serialized per stream
