@@ -3,25 +3,38 @@ package io.portico.document;
 import java.util.List;
 import java.util.Map;
 
-import io.portico.event.PortalEvent;
 import io.portico.graphql.Batches;
+import io.portico.live.LiveEvents;
+import io.portico.live.LiveShare;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 
-/** Documents, and the document of each unlock event. */
+/** Documents, the document of each unlock event, and unlocks as they happen. */
 @Controller
 class DocumentController {
 
 	private final DocumentService documents;
 
-	DocumentController(DocumentService documents) {
+	private final LiveEvents live;
+
+	DocumentController(DocumentService documents, LiveEvents live) {
 		this.documents = documents;
+		this.live = live;
+	}
+
+	@SubscriptionMapping
+	Flux<DocumentUnlocked> documentUnlocked(@Argument @Nullable String projectId,
+			@ContextValue(name = LiveShare.CONTEXT_KEY, required = false) @Nullable LiveShare share) {
+		return this.live.stream(projectId, null, share, DocumentUnlocked.class);
 	}
 
 	@QueryMapping

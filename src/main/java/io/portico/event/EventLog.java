@@ -149,6 +149,18 @@ public class EventLog {
 			.map(Optional::get);
 	}
 
+	/**
+	 * Whether the project exists and the viewer may see it (in the viewer's transaction,
+	 * where the client lens applies): events are followed only for such projects.
+	 */
+	public Mono<Boolean> projectVisible(Viewer viewer, UUID projectId) {
+		return this.client.sql("SELECT EXISTS (SELECT FROM project WHERE tenant_id = :tenant AND id = :id) AS visible")
+			.bind("tenant", viewer.tenantId())
+			.bind("id", projectId)
+			.map((row) -> Boolean.TRUE.equals(row.get("visible", Boolean.class)))
+			.one();
+	}
+
 	/** The newest position of the tenant's log, 0 when it is empty. */
 	public Mono<Long> latest(Viewer viewer) {
 		return this.client.sql("SELECT coalesce(max(seq), 0) AS seq FROM event WHERE tenant_id = :tenant")

@@ -22,7 +22,7 @@ import reactor.core.publisher.Sinks;
  * and reports each event's position as graphql-java takes it, so every result can be
  * matched with the event it came from.
  */
-sealed interface LiveShare permits LiveShare.Join, LiveShare.Lead {
+public sealed interface LiveShare permits LiveShare.Join, LiveShare.Lead {
 
 	String CONTEXT_KEY = "io.portico.live.LiveShare";
 

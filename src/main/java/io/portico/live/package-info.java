@@ -1,8 +1,8 @@
 /**
  * Live delivery, from the event log to the socket: the bus that follows the log, the
  * per-viewer streams, shared subscriptions and the transports (GraphQL over WebSocket and
- * over Server-Sent Events). The features record events in the log; nothing here names a
- * feature but the typed subscription fields of {@link LiveController}.
+ * over Server-Sent Events). The features record events in the log and declare their own
+ * subscription fields over {@link LiveEvents#stream}; nothing here names a feature.
  *
  * <pre>
  * mutation ─► EventLog.append ─► COMMIT ─► NOTIFY portico_events

@@ -16,8 +16,11 @@ import io.portico.milestone.MilestoneDetails.Deliverable;
 import io.portico.milestone.MilestoneDetails.SignOff;
 import io.portico.shared.CurrentViewer;
 import io.portico.document.DocumentUnlocked;
+import io.portico.live.LiveEvents;
+import io.portico.live.LiveShare;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -25,6 +28,8 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
@@ -38,9 +43,13 @@ class MilestoneController {
 
 	private final DocumentService documents;
 
-	MilestoneController(MilestoneService milestones, DocumentService documents, BatchLoaderRegistry loaders) {
+	private final LiveEvents live;
+
+	MilestoneController(MilestoneService milestones, DocumentService documents, LiveEvents live,
+			BatchLoaderRegistry loaders) {
 		this.milestones = milestones;
 		this.documents = documents;
+		this.live = live;
 		// One schedule per project for all the schedule fields of a level (a project's
 		// progress, health, forecast and next milestone; each milestone's health and
 		// forecast): they load in the same dispatch and the batch takes each project
@@ -50,6 +59,12 @@ class MilestoneController {
 		loaders.forTypePair(UUID.class, ProjectSchedule.class)
 			.withOptions((options) -> options.setCachingEnabled(false))
 			.registerMappedBatchLoader((projectIds, environment) -> this.milestones.schedules(projectIds));
+	}
+
+	@SubscriptionMapping
+	Flux<MilestoneChanged> milestoneChanged(@Argument @Nullable String projectId,
+			@ContextValue(name = LiveShare.CONTEXT_KEY, required = false) @Nullable LiveShare share) {
+		return this.live.stream(projectId, null, share, MilestoneChanged.class);
 	}
 
 	@QueryMapping
