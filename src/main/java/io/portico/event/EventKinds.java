@@ -26,34 +26,66 @@ final class EventKinds {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final Map<String, EventKind<?>> byName = new HashMap<>();
+	private final Map<String, Shape> byName = new HashMap<>();
 
-	private final Map<Class<?>, EventKind<?>> byType = new HashMap<>();
+	private final Map<Class<?>, Shape> byType = new HashMap<>();
 
 	EventKinds(List<EventKind<?>> kinds) {
 		for (EventKind<?> kind : kinds) {
 			for (String header : HEADER) {
 				component(kind.type(), header);
 			}
-			if (this.byName.put(kind.name(), kind) != null || this.byType.put(kind.type(), kind) != null) {
+			Shape shape = Shape.of(kind);
+			if (this.byName.put(kind.name(), shape) != null || this.byType.put(kind.type(), shape) != null) {
 				throw new IllegalStateException("Event kind " + kind.name() + " is registered twice");
 			}
 		}
 	}
 
+	/**
+	 * A kind with its record's components and canonical constructor, looked up once:
+	 * every event the log reads or appends goes through them.
+	 */
+	private record Shape(EventKind<?> kind, RecordComponent[] components, Constructor<?> constructor) {
+
+		static Shape of(EventKind<?> kind) {
+			RecordComponent[] components = kind.type().getRecordComponents();
+			Class<?>[] types = new Class<?>[components.length];
+			for (int i = 0; i < components.length; i++) {
+				types[i] = components[i].getType();
+			}
+			try {
+				Constructor<?> constructor = kind.type().getDeclaredConstructor(types);
+				constructor.setAccessible(true);
+				for (RecordComponent component : components) {
+					component.getAccessor().setAccessible(true);
+				}
+				return new Shape(kind, components, constructor);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException("Event kind " + kind.name() + " has no canonical constructor", ex);
+			}
+		}
+
+	}
+
 	/** The name the log stores for an event's kind. */
 	String name(PortalEvent event) {
-		EventKind<?> kind = this.byType.get(event.getClass());
-		if (kind == null) {
+		return shape(event).kind().name();
+	}
+
+	private Shape shape(PortalEvent event) {
+		Shape shape = this.byType.get(event.getClass());
+		if (shape == null) {
 			throw new IllegalStateException(event.getClass().getName() + " is not a registered event kind");
 		}
-		return kind.name();
+		return shape;
 	}
 
 	/** The event's own components, as the JSON the log stores. */
 	String payload(PortalEvent event) {
 		Map<String, Object> payload = new LinkedHashMap<>();
-		for (RecordComponent component : event.getClass().getRecordComponents()) {
+		for (RecordComponent component : shape(event).components()) {
 			if (!HEADER.contains(component.getName())) {
 				try {
 					payload.put(component.getName(), component.getAccessor().invoke(event));
@@ -71,17 +103,15 @@ final class EventKinds {
 	 * written by a newer version).
 	 */
 	@Nullable PortalEvent read(String name, long seq, UUID projectId, @Nullable String actor, OffsetDateTime at, String payload) {
-		EventKind<?> kind = this.byName.get(name);
-		if (kind == null) {
+		Shape shape = this.byName.get(name);
+		if (shape == null) {
 			return null;
 		}
 		ObjectNode fields = (ObjectNode) json.readTree(payload);
-		RecordComponent[] components = kind.type().getRecordComponents();
+		RecordComponent[] components = shape.components();
 		Object[] arguments = new Object[components.length];
-		Class<?>[] types = new Class<?>[components.length];
 		for (int i = 0; i < components.length; i++) {
 			RecordComponent component = components[i];
-			types[i] = component.getType();
 			arguments[i] = switch (component.getName()) {
 				case "seq" -> seq;
 				case "projectId" -> projectId;
@@ -91,9 +121,7 @@ final class EventKinds {
 			};
 		}
 		try {
-			Constructor<?> constructor = kind.type().getDeclaredConstructor(types);
-			constructor.setAccessible(true);
-			return (PortalEvent) constructor.newInstance(arguments);
+			return (PortalEvent) shape.constructor().newInstance(arguments);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException("Cannot read a " + name + " event", ex);
