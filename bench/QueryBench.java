@@ -167,7 +167,7 @@ public class QueryBench {
 								+ "clientAccountId: \"acct-%02d\", startDate: \"%s\", contractValue: \"250000.00\"}) "
 								+ "{ id milestones { id approval } } }",
 						template, n, n % ACCOUNTS, LocalDate.of(2026, 1, 5).plusDays(n % 60)));
-				List<String> ids = ids(created);
+				List<String> ids = all(ID, created);
 				String project = ids.get(0);
 				StringBuilder attach = new StringBuilder("mutation {");
 				for (int m = 1; m < ids.size(); m++) {
@@ -181,7 +181,7 @@ public class QueryBench {
 				}
 				graphql(admin, attach.append(" }").toString());
 				if (tenant.equals(TENANTS[0]) && n % ACCOUNTS == 0) {
-					complete(admin, client, ids.subList(1, ids.size()), approvals(created));
+					complete(admin, client, ids.subList(1, ids.size()), all(APPROVAL, created));
 				}
 				return null;
 			}));
@@ -210,15 +210,6 @@ public class QueryBench {
 				}
 			}
 		}
-	}
-
-	static List<String> approvals(String json) {
-		List<String> approvals = new ArrayList<>();
-		Matcher m = Pattern.compile("\"approval\":\"([A-Z]+)\"").matcher(json);
-		while (m.find()) {
-			approvals.add(m.group(1));
-		}
-		return approvals;
 	}
 
 	/**
@@ -353,13 +344,18 @@ public class QueryBench {
 		return URI.create("http://127.0.0.1:" + PORT + path);
 	}
 
-	static List<String> ids(String json) {
-		List<String> ids = new ArrayList<>();
-		Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(json);
+	static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+
+	static final Pattern APPROVAL = Pattern.compile("\"approval\":\"([A-Z]+)\"");
+
+	/** Every value the pattern's group captures in the text, in order. */
+	static List<String> all(Pattern pattern, String json) {
+		List<String> values = new ArrayList<>();
+		Matcher m = pattern.matcher(json);
 		while (m.find()) {
-			ids.add(m.group(1));
+			values.add(m.group(1));
 		}
-		return ids;
+		return values;
 	}
 
 	static String find(Pattern pattern, String text) {
