@@ -11,10 +11,14 @@ import io.portico.shared.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A portal that goes away mid-request is not a failure of the service, and leaves nothing
@@ -22,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CancelledRequestTests extends PorticoTest {
+
+	@Autowired
+	private LoggingSystem logging;
 
 	@Test
 	void clientsClosingTheirConnectionMidRequestLeaveNoErrorAndNoDirtyConnection(CapturedOutput output)
@@ -52,10 +59,48 @@ class CancelledRequestTests extends PorticoTest {
 		assertThat(output.getAll()).doesNotContain("Unexpected failure").doesNotContain(" ERROR ");
 	}
 
+	@Test
+	void aMutationWhoseCallerHangsUpStopsWithoutAnError(CapturedOutput output) {
+		String project = newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
+		String milestone = milestoneId(staff(BUILDER), project, "permits-filed");
+		String token = this.tokens.issue(BUILDER, Role.STAFF, "staff@" + BUILDER, null, List.of(),
+				Duration.ofMinutes(10));
+		StringBuilder fields = new StringBuilder();
+		for (int i = 0; i < 40; i++) {
+			fields.append(" u")
+				.append(i)
+				.append(": updateMilestone(input: {id: \\\"")
+				.append(milestone)
+				.append("\\\", description: \\\"")
+				.append(i)
+				.append("\\\"}) { version }");
+		}
+		String body = "{\"query\":\"mutation {" + fields + " }\"}";
+		this.logging.setLogLevel(ErrorHandling.class.getName(), LogLevel.DEBUG);
+		try {
+			// Mutation fields run one after the other, each its own transaction: the
+			// fields
+			// still to run when the caller hangs up are abandoned, which is no fault.
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+				sendAndHangUp(token, body);
+				return output.getAll().contains("cancelled at");
+			});
+		}
+		finally {
+			this.logging.setLogLevel(ErrorHandling.class.getName(), null);
+		}
+
+		assertThat(output.getAll()).doesNotContain("Unexpected failure");
+	}
+
 	private void sendAndHangUp(String token) throws Exception {
-		String body = "{\"query\":\"{ projects(first: 100) { edges { node { name progress { percent } health "
-				+ "milestones { name health forecastDate acceptanceCriteria { text } dependsOn { name } "
-				+ "unlocksDocuments { name } } activity { edges { cursor } } } } } }\"}";
+		sendAndHangUp(token,
+				"{\"query\":\"{ projects(first: 100) { edges { node { name progress { percent } health "
+						+ "milestones { name health forecastDate acceptanceCriteria { text } dependsOn { name } "
+						+ "unlocksDocuments { name } } activity { edges { cursor } } } } } }\"}");
+	}
+
+	private void sendAndHangUp(String token, String body) throws Exception {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		try (Socket socket = new Socket("localhost", this.port)) {
 			OutputStream out = socket.getOutputStream();
