@@ -6,6 +6,7 @@ import java.util.Map;
 import io.portico.graphql.Batches;
 import io.portico.live.LiveEvents;
 import io.portico.live.LiveShare;
+import io.portico.shared.StaffOnly;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,6 +44,7 @@ class DocumentController {
 	}
 
 	@MutationMapping
+	@StaffOnly
 	Mono<Document> attachDocument(@Argument AttachDocumentInput input) {
 		return this.documents.attach(input.projectId(), input.milestoneId(), input.name(), input.kind(),
 				input.contentType(), input.sizeBytes());

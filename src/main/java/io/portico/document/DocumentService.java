@@ -109,10 +109,6 @@ public class DocumentService {
 			throw new PorticoException.Invalid("INVALID_SIZE", "'sizeBytes' must not be negative", "sizeBytes");
 		}
 		return this.database.forCurrentViewer((viewer) -> {
-			if (!viewer.role().isStaff()) {
-				return Mono.error(new PorticoException.Forbidden("NOT_PERMITTED",
-						"A " + viewer.role() + " may not attach documents", Map.of()));
-			}
 			return this.repository.owner(viewer, project, milestone).flatMap((owner) -> {
 				OffsetDateTime now = OffsetDateTime.now(this.clock);
 				boolean shared = milestone == null || owner.milestoneCompleted();

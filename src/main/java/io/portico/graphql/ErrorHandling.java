@@ -23,6 +23,7 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
  * opaque and is logged with the execution id the caller is given.
  */
 @Component
+@Order(0)
 class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 
 	private static final Log logger = LogFactory.getLog(ErrorHandling.class);
@@ -39,6 +41,15 @@ class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 	protected @Nullable GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		if (ex instanceof PorticoException failure) {
 			return describe(GraphqlErrorBuilder.newError(env), failure);
+		}
+		if (ex instanceof AccessDeniedException) {
+			// A role rule of method security (@StaffOnly) refused the operation before
+			// it ran; Spring's own resolver would answer without a code.
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(ErrorType.FORBIDDEN)
+				.message("Only staff may use " + env.getField().getName())
+				.extensions(Map.of("code", "NOT_PERMITTED"))
+				.build();
 		}
 		if (ex instanceof AbortExecutionException) {
 			// The caller went away (the connection closed mid-request) and graphql-java

@@ -22,6 +22,7 @@ import io.portico.project.Project.Money;
 import io.portico.project.Project.ProjectStatus;
 import io.portico.project.ProjectService.ActivityPage;
 import io.portico.shared.Page;
+import io.portico.shared.StaffOnly;
 import io.portico.milestone.MilestoneChanged;
 import io.portico.document.DocumentUnlocked;
 import org.dataloader.DataLoader;
@@ -77,12 +78,14 @@ class ProjectController {
 	}
 
 	@MutationMapping
+	@StaffOnly
 	Mono<Project> createProject(@Argument CreateProjectInput input) {
 		return this.projects.createProject(input.templateKey(), input.name(), input.clientAccountId(),
 				input.startDate(), input.targetDate(), input.contractValue());
 	}
 
 	@MutationMapping
+	@StaffOnly
 	Mono<ClientAccount> saveClientAccount(@Argument SaveClientAccountInput input) {
 		return this.projects.saveClientAccount(input.id(), input.name());
 	}

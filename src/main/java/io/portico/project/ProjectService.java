@@ -148,9 +148,7 @@ public class ProjectService {
 	/** Creates or renames a client account (staff only). */
 	public Mono<ClientAccount> saveClientAccount(String id, String name) {
 		ClientAccount account = new ClientAccount(Inputs.key("id", id, "INVALID_ID"), Inputs.name("name", name));
-		return CurrentViewer.get()
-			.flatMap((viewer) -> requireStaff(viewer, "manage client accounts")
-				.then(this.database.one(viewer, () -> this.repository.upsertClientAccount(viewer, account))));
+		return this.database.forCurrentViewer((viewer) -> this.repository.upsertClientAccount(viewer, account));
 	}
 
 	public Mono<Project> createProject(String templateKey, String name, String clientAccountId, LocalDate startDate,
@@ -178,7 +176,7 @@ public class ProjectService {
 			Project project = new Project(UUID.randomUUID(), clientAccountId, projectName, ProjectStatus.ACTIVE,
 					template.key(), startDate, target, value, config.currency(),
 					OffsetDateTime.now(this.clock).truncatedTo(ChronoUnit.MICROS));
-			return requireStaff(viewer, "create projects").then(this.database.one(viewer,
+			return this.database.one(viewer,
 					() -> this.repository.clientAccounts(viewer, List.of(clientAccountId))
 						.hasElements()
 						.flatMap((exists) -> exists ? this.repository.insert(viewer, project)
@@ -187,7 +185,7 @@ public class ProjectService {
 						.then(this.events.append(viewer,
 								new ProjectCreated(PortalEvent.UNASSIGNED, project.id(), viewer.subject(),
 										OffsetDateTime.now(this.clock))))
-						.thenReturn(project)));
+						.thenReturn(project));
 		});
 	}
 
@@ -201,11 +199,6 @@ public class ProjectService {
 					"contractValue");
 		}
 		return value.setScale(2);
-	}
-
-	private static Mono<Void> requireStaff(Viewer viewer, String what) {
-		return viewer.role().isStaff() ? Mono.empty()
-				: Mono.error(new PorticoException.Forbidden("NOT_PERMITTED", "Only staff may " + what, Map.of()));
 	}
 
 	private static String encode(Project project) {

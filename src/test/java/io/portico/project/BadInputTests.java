@@ -135,6 +135,22 @@ class BadInputTests extends PorticoTest {
 			.getExtensions()).containsEntry("code", "NOT_PERMITTED").containsEntry("classification", "FORBIDDEN");
 	}
 
+	@Test
+	void clientsCannotRenameTheirAccount() {
+		String account = newClientAccount(BUILDER);
+		ResponseError error = singleError(client(BUILDER, account).documentName("saveClientAccount")
+			.variable("id", account)
+			.variable("name", "Renamed by the client"));
+		assertThat(error.getExtensions()).containsEntry("code", "NOT_PERMITTED")
+			.containsEntry("classification", "FORBIDDEN");
+		assertThat(error.getMessage()).isEqualTo("Only staff may use saveClientAccount");
+		staff(BUILDER).document("{ clientAccounts { id name } }")
+			.execute()
+			.path("clientAccounts[?(@.id == '" + account + "')].name")
+			.entityList(String.class)
+			.satisfies((names) -> assertThat(names).doesNotContain("Renamed by the client"));
+	}
+
 	private static ResponseError singleError(HttpGraphQlTester.Request<?> request) {
 		List<ResponseError> errors = new java.util.ArrayList<>();
 		request.execute().errors().satisfy(errors::addAll);
