@@ -122,8 +122,52 @@ public abstract class PorticoTest {
 		return id;
 	}
 
-	/** A new project for the client account from the tenant's first template; its id. */
+	/**
+	 * A new project for the client account from the template, with every acceptance
+	 * criterion met so that its milestones may complete; its id.
+	 */
 	protected String newProject(String tenant, String clientAccount, String template) {
+		String project = newProjectWithOpenCriteria(tenant, clientAccount, template);
+		meetAllCriteria(tenant, project);
+		return project;
+	}
+
+	/** Staff mark every acceptance criterion of the project met. */
+	protected void meetAllCriteria(String tenant, String projectId) {
+		meet(tenant,
+				staff(tenant)
+					.document("query($id: ID!) { project(id: $id) { milestones { acceptanceCriteria { id } } } }")
+					.variable("id", projectId)
+					.execute()
+					.path("project.milestones[*].acceptanceCriteria[*].id")
+					.entityList(String.class)
+					.get());
+	}
+
+	/** Staff mark every acceptance criterion of the milestone met. */
+	protected void meetCriteria(String tenant, String milestoneId) {
+		meet(tenant,
+				staff(tenant).document("query($id: ID!) { milestone(id: $id) { acceptanceCriteria { id } } }")
+					.variable("id", milestoneId)
+					.execute()
+					.path("milestone.acceptanceCriteria[*].id")
+					.entityList(String.class)
+					.get());
+	}
+
+	private void meet(String tenant, List<String> criteria) {
+		for (String criterion : criteria) {
+			staff(tenant).document("mutation($id: ID!) { setCriterionMet(id: $id, met: true) { met } }")
+				.variable("id", criterion)
+				.execute()
+				.path("setCriterionMet.met")
+				.entity(Boolean.class)
+				.isEqualTo(true);
+		}
+	}
+
+	/** A new project for the client account from the template, criteria unmet; its id. */
+	protected String newProjectWithOpenCriteria(String tenant, String clientAccount, String template) {
 		return staff(tenant).documentName("createProject")
 			.variable("input",
 					java.util.Map.of("templateKey", template, "name", "Project for " + clientAccount, "clientAccountId",

@@ -15,6 +15,7 @@ import io.portico.milestone.MilestoneDetails.AcceptanceCriterion;
 import io.portico.milestone.MilestoneDetails.Deliverable;
 import io.portico.milestone.MilestoneDetails.SignOff;
 import io.portico.shared.CurrentViewer;
+import io.portico.shared.StaffOnly;
 import io.portico.document.DocumentUnlocked;
 import io.portico.live.LiveEvents;
 import io.portico.live.LiveShare;
@@ -106,6 +107,66 @@ class MilestoneController {
 		return this.milestones.complete(id, expectedVersion);
 	}
 
+	@MutationMapping
+	Mono<AcceptanceCriterion> setCriterionMet(@Argument String id, @Argument boolean met,
+			@Argument @Nullable String evidence, @Argument @Nullable String documentId) {
+		return this.milestones.setCriterionMet(id, met, evidence, documentId);
+	}
+
+	@MutationMapping
+	@StaffOnly
+	Mono<AcceptanceCriterion> addAcceptanceCriterion(@Argument String milestoneId, @Argument String text) {
+		return this.milestones.addAcceptanceCriterion(milestoneId, text);
+	}
+
+	@MutationMapping
+	Mono<Deliverable> submitDeliverable(@Argument SubmitDeliverableInput input) {
+		return this.milestones.submitDeliverable(input.milestoneId(), input.name(), input.url(), input.documentId());
+	}
+
+	@BatchMapping
+	Mono<Map<Milestone, ApprovalNote>> approvalNote(List<Milestone> milestones) {
+		return this.milestones.approvalNotes(milestones)
+			.map((notes) -> Batches.byKey(milestones, (m) -> notes.get(m.id())));
+	}
+
+	@BatchMapping(typeName = "AcceptanceCriterion", field = "document")
+	Mono<Map<AcceptanceCriterion, Document>> criterionDocument(List<AcceptanceCriterion> criteria) {
+		return this.documents
+			.byIds(criteria.stream().map(AcceptanceCriterion::documentId).filter(Objects::nonNull).distinct().toList())
+			.map((found) -> Batches.byKey(criteria,
+					(c) -> (c.documentId() != null) ? found.get(c.documentId()) : null));
+	}
+
+	@BatchMapping(typeName = "Deliverable", field = "document")
+	Mono<Map<Deliverable, Document>> deliverableDocument(List<Deliverable> deliverables) {
+		return this.documents
+			.byIds(deliverables.stream().map(Deliverable::documentId).filter(Objects::nonNull).distinct().toList())
+			.map((found) -> Batches.byKey(deliverables,
+					(d) -> (d.documentId() != null) ? found.get(d.documentId()) : null));
+	}
+
+	@BatchMapping(typeName = "DeliverableSubmitted", field = "milestone")
+	Mono<Map<DeliverableSubmitted, Milestone>> submittedFor(List<DeliverableSubmitted> events) {
+		return this.milestones.byIds(events.stream().map(DeliverableSubmitted::milestoneId).distinct().toList())
+			.map((found) -> Batches.byKey(events, (e) -> found.get(e.milestoneId())));
+	}
+
+	@BatchMapping(typeName = "DeliverableSubmitted", field = "deliverable")
+	Mono<Map<DeliverableSubmitted, Deliverable>> submitted(List<DeliverableSubmitted> events) {
+		return this.milestones
+			.deliverablesByIds(events.stream().map(DeliverableSubmitted::deliverableId).distinct().toList())
+			.map((found) -> Batches.byKey(events, (e) -> found.get(e.deliverableId())));
+	}
+
+	@BatchMapping(typeName = "ScopeLocked", field = "milestone")
+	Mono<Map<ScopeLocked, Milestone>> lockedBy(List<ScopeLocked> events) {
+		return this.milestones
+			.byIds(events.stream().map(ScopeLocked::milestoneId).filter(Objects::nonNull).distinct().toList())
+			.map((found) -> Batches.byKey(events,
+					(e) -> (e.milestoneId() != null) ? found.get(e.milestoneId()) : null));
+	}
+
 	@SchemaMapping
 	Mono<List<MilestoneAction>> allowedActions(Milestone milestone) {
 		return CurrentViewer.get().map((viewer) -> this.milestones.allowedActions(milestone, viewer));
@@ -176,6 +237,9 @@ class MilestoneController {
 
 	private static List<UUID> ids(List<Milestone> milestones) {
 		return milestones.stream().map(Milestone::id).distinct().toList();
+	}
+
+	record SubmitDeliverableInput(String milestoneId, String name, @Nullable String url, @Nullable String documentId) {
 	}
 
 	record UpdateMilestoneInput(String id, @Nullable Integer expectedVersion, @Nullable String name,

@@ -12,11 +12,21 @@ public final class MilestoneDetails {
 	private MilestoneDetails() {
 	}
 
-	public record AcceptanceCriterion(UUID id, UUID milestoneId, String text, boolean met) {
+	/**
+	 * A condition a milestone must meet, and who last marked it met with what evidence.
+	 */
+	public record AcceptanceCriterion(UUID id, UUID milestoneId, String text, boolean met, @Nullable String evidence,
+			@Nullable UUID documentId, @Nullable String metBy, @Nullable OffsetDateTime metAt) {
+
+		static AcceptanceCriterion unmet(UUID milestoneId, String text) {
+			return new AcceptanceCriterion(UUID.randomUUID(), milestoneId, text, false, null, null, null, null);
+		}
+
 	}
 
-	public record Deliverable(UUID id, UUID milestoneId, String name, @Nullable String url,
-			@Nullable OffsetDateTime submittedAt) {
+	/** Something handed over for a milestone: a link, a document, or both. */
+	public record Deliverable(UUID id, UUID milestoneId, String name, @Nullable String url, @Nullable UUID documentId,
+			@Nullable OffsetDateTime submittedAt, @Nullable String submittedBy) {
 	}
 
 	/** Who approved a milestone, in which role, when, with what note. */

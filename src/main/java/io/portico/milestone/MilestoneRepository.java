@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.portico.database.Sql;
@@ -97,31 +98,181 @@ class MilestoneRepository {
 	record Blocker(UUID id, @Nullable String key, String name, MilestoneStatus status) {
 	}
 
+	private static final String CRITERION_COLUMNS = "id, milestone_id, text, met, evidence, document_id, met_by, met_at";
+
+	private static final String DELIVERABLE_COLUMNS = "id, milestone_id, name, url, document_id, submitted_at, submitted_by";
+
 	Flux<AcceptanceCriterion> criteria(Viewer viewer, Collection<UUID> milestoneIds) {
-		return this.client.sql("""
-				SELECT id, milestone_id, text, met FROM acceptance_criterion
+		return this.client.sql("SELECT " + CRITERION_COLUMNS + """
+				 FROM acceptance_criterion
 				WHERE tenant_id = :tenant AND milestone_id = ANY(:ids)
 				ORDER BY milestone_id, position
 				""")
 			.bind("tenant", viewer.tenantId())
 			.bind("ids", milestoneIds.toArray(UUID[]::new))
-			.map((row) -> new AcceptanceCriterion(row.get("id", UUID.class), row.get("milestone_id", UUID.class),
-					row.get("text", String.class), Boolean.TRUE.equals(row.get("met", Boolean.class))))
+			.map(MilestoneRepository::criterion)
 			.all();
 	}
 
-	Flux<Deliverable> deliverables(Viewer viewer, Collection<UUID> milestoneIds) {
+	/** The milestone a criterion belongs to, if the viewer may see it. */
+	Mono<UUID> criterionMilestone(Viewer viewer, UUID criterionId) {
+		return this.client.sql("SELECT milestone_id FROM acceptance_criterion WHERE tenant_id = :tenant AND id = :id")
+			.bind("tenant", viewer.tenantId())
+			.bind("id", criterionId)
+			.map((row) -> row.get("milestone_id", UUID.class))
+			.one();
+	}
+
+	/**
+	 * The criteria that keep a milestone from completing: unmet ones, unless its template
+	 * made them advisory.
+	 */
+	Flux<AcceptanceCriterion> blockingCriteria(Viewer viewer, UUID milestoneId) {
 		return this.client.sql("""
-				SELECT id, milestone_id, name, url, submitted_at FROM deliverable
+				SELECT c.id, c.milestone_id, c.text, c.met, c.evidence, c.document_id, c.met_by, c.met_at
+				FROM acceptance_criterion c
+				JOIN milestone m ON m.tenant_id = c.tenant_id AND m.id = c.milestone_id
+				WHERE c.tenant_id = :tenant AND c.milestone_id = :id AND NOT c.met AND NOT m.criteria_advisory
+				ORDER BY c.position
+				""")
+			.bind("tenant", viewer.tenantId())
+			.bind("id", milestoneId)
+			.map(MilestoneRepository::criterion)
+			.all();
+	}
+
+	Mono<AcceptanceCriterion> markCriterion(Viewer viewer, UUID criterionId, boolean met, @Nullable String evidence,
+			@Nullable UUID documentId) {
+		return this.client.sql("""
+				UPDATE acceptance_criterion
+				SET met = :met, evidence = :evidence, document_id = :document,
+				    met_by = CASE WHEN :met THEN CAST(:by AS text) END, met_at = CASE WHEN :met THEN now() END
+				WHERE tenant_id = :tenant AND id = :id
+				RETURNING
+				""" + CRITERION_COLUMNS)
+			.bind("met", met)
+			.bind("evidence", Sql.nullable(evidence, String.class))
+			.bind("document", Sql.nullable(documentId, UUID.class))
+			.bind("by", viewer.subject())
+			.bind("tenant", viewer.tenantId())
+			.bind("id", criterionId)
+			.map(MilestoneRepository::criterion)
+			.one();
+	}
+
+	Mono<AcceptanceCriterion> addCriterion(Viewer viewer, UUID milestoneId, String text) {
+		return this.client.sql("""
+				INSERT INTO acceptance_criterion (tenant_id, id, milestone_id, position, text)
+				SELECT :tenant, :id, :milestone, coalesce(max(position), 0) + 1, :text
+				FROM acceptance_criterion WHERE tenant_id = :tenant AND milestone_id = :milestone
+				RETURNING
+				""" + CRITERION_COLUMNS)
+			.bind("tenant", viewer.tenantId())
+			.bind("id", UUID.randomUUID())
+			.bind("milestone", milestoneId)
+			.bind("text", text)
+			.map(MilestoneRepository::criterion)
+			.one();
+	}
+
+	Flux<Deliverable> deliverables(Viewer viewer, Collection<UUID> milestoneIds) {
+		return this.client.sql("SELECT " + DELIVERABLE_COLUMNS + """
+				 FROM deliverable
 				WHERE tenant_id = :tenant AND milestone_id = ANY(:ids)
 				ORDER BY milestone_id, submitted_at NULLS LAST, name
 				""")
 			.bind("tenant", viewer.tenantId())
 			.bind("ids", milestoneIds.toArray(UUID[]::new))
-			.map((row) -> new Deliverable(row.get("id", UUID.class), row.get("milestone_id", UUID.class),
-					row.get("name", String.class), row.get("url", String.class),
-					row.get("submitted_at", OffsetDateTime.class)))
+			.map(MilestoneRepository::deliverable)
 			.all();
+	}
+
+	Flux<Deliverable> deliverablesByIds(Viewer viewer, Collection<UUID> ids) {
+		return this.client
+			.sql("SELECT " + DELIVERABLE_COLUMNS + " FROM deliverable WHERE tenant_id = :tenant AND id = ANY(:ids)")
+			.bind("tenant", viewer.tenantId())
+			.bind("ids", ids.toArray(UUID[]::new))
+			.map(MilestoneRepository::deliverable)
+			.all();
+	}
+
+	Mono<Deliverable> submitDeliverable(Viewer viewer, UUID milestoneId, String name, @Nullable String url,
+			@Nullable UUID documentId) {
+		return this.client
+			.sql("""
+					INSERT INTO deliverable (tenant_id, id, milestone_id, name, url, document_id, submitted_at, submitted_by)
+					VALUES (:tenant, :id, :milestone, :name, :url, :document, now(), :by)
+					RETURNING
+					"""
+					+ DELIVERABLE_COLUMNS)
+			.bind("tenant", viewer.tenantId())
+			.bind("id", UUID.randomUUID())
+			.bind("milestone", milestoneId)
+			.bind("name", name)
+			.bind("url", Sql.nullable(url, String.class))
+			.bind("document", Sql.nullable(documentId, UUID.class))
+			.bind("by", viewer.subject())
+			.map(MilestoneRepository::deliverable)
+			.one();
+	}
+
+	/** Whether the document is one of the project's that the viewer may see. */
+	Mono<Boolean> documentOfProject(Viewer viewer, UUID documentId, UUID projectId) {
+		return this.client.sql("""
+				SELECT EXISTS (SELECT FROM document WHERE tenant_id = :tenant AND id = :id AND project_id = :project)
+				    AS found
+				""")
+			.bind("tenant", viewer.tenantId())
+			.bind("id", documentId)
+			.bind("project", projectId)
+			.map((row) -> Boolean.TRUE.equals(row.get("found", Boolean.class)))
+			.one();
+	}
+
+	/** Counts a change to what hangs off a milestone as a change of the milestone. */
+	Mono<Milestone> touch(Viewer viewer, Milestone milestone) {
+		return this.client
+			.sql("UPDATE milestone SET version = version + 1, updated_at = now() "
+					+ "WHERE tenant_id = :tenant AND id = :id AND version = :version RETURNING " + COLUMNS)
+			.bind("tenant", viewer.tenantId())
+			.bind("id", milestone.id())
+			.bind("version", milestone.version())
+			.map(MilestoneRepository::milestone)
+			.one();
+	}
+
+	/** When the project's scope was locked; empty while it is open. */
+	Mono<OffsetDateTime> scopeLockedAt(Viewer viewer, UUID projectId) {
+		return this.client.sql("SELECT scope_locked_at FROM project WHERE tenant_id = :tenant AND id = :id")
+			.bind("tenant", viewer.tenantId())
+			.bind("id", projectId)
+			.map((row) -> Optional.ofNullable(row.get("scope_locked_at", OffsetDateTime.class)))
+			.one()
+			.flatMap(Mono::justOrEmpty);
+	}
+
+	/** Locks the project's scope unless it is locked already; answers whether it did. */
+	Mono<Boolean> lockScope(Viewer viewer, UUID projectId, UUID milestoneId, OffsetDateTime at) {
+		return this.client.sql("""
+				UPDATE project SET scope_locked_at = :at, scope_locked_by = :milestone
+				WHERE tenant_id = :tenant AND id = :id AND scope_locked_at IS NULL
+				""")
+			.bind("at", at)
+			.bind("milestone", milestoneId)
+			.bind("tenant", viewer.tenantId())
+			.bind("id", projectId)
+			.fetch()
+			.rowsUpdated()
+			.map((rows) -> rows > 0);
+	}
+
+	/** The template a project was created from, if any. */
+	Mono<Optional<String>> templateKey(Viewer viewer, UUID projectId) {
+		return this.client.sql("SELECT template_key FROM project WHERE tenant_id = :tenant AND id = :id")
+			.bind("tenant", viewer.tenantId())
+			.bind("id", projectId)
+			.map((row) -> Optional.ofNullable(row.get("template_key", String.class)))
+			.one();
 	}
 
 	Flux<SignOff> signOffs(Viewer viewer, Collection<UUID> milestoneIds) {
@@ -187,12 +338,12 @@ class MilestoneRepository {
 			.then();
 	}
 
-	Mono<Void> insert(Viewer viewer, Milestone m) {
+	Mono<Void> insert(Viewer viewer, Milestone m, boolean criteriaAdvisory) {
 		return this.client.sql("""
 				INSERT INTO milestone (tenant_id, id, project_id, key, name, phase, position, description,
-				    approval, due_date, owner_team, client_visible, locks_scope)
+				    approval, due_date, owner_team, client_visible, locks_scope, criteria_advisory)
 				VALUES (:tenant, :id, :project, :key, :name, :phase, :position, :description,
-				    :approval, :due, :team, :visible, :locks)
+				    :approval, :due, :team, :visible, :locks, :advisory)
 				""")
 			.bind("tenant", viewer.tenantId())
 			.bind("id", m.id())
@@ -207,6 +358,7 @@ class MilestoneRepository {
 			.bind("team", Sql.nullable(m.ownerTeam(), String.class))
 			.bind("visible", m.clientVisible())
 			.bind("locks", m.locksScope())
+			.bind("advisory", criteriaAdvisory)
 			.then();
 	}
 
@@ -239,6 +391,19 @@ class MilestoneRepository {
 			.bind("milestones", criteria.stream().map(AcceptanceCriterion::milestoneId).toArray(UUID[]::new))
 			.bind("texts", criteria.stream().map(AcceptanceCriterion::text).toArray(String[]::new))
 			.then();
+	}
+
+	private static AcceptanceCriterion criterion(Readable row) {
+		return new AcceptanceCriterion(row.get("id", UUID.class), row.get("milestone_id", UUID.class),
+				row.get("text", String.class), Boolean.TRUE.equals(row.get("met", Boolean.class)),
+				row.get("evidence", String.class), row.get("document_id", UUID.class), row.get("met_by", String.class),
+				row.get("met_at", OffsetDateTime.class));
+	}
+
+	private static Deliverable deliverable(Readable row) {
+		return new Deliverable(row.get("id", UUID.class), row.get("milestone_id", UUID.class),
+				row.get("name", String.class), row.get("url", String.class), row.get("document_id", UUID.class),
+				row.get("submitted_at", OffsetDateTime.class), row.get("submitted_by", String.class));
 	}
 
 	private static Milestone milestone(Readable row) {

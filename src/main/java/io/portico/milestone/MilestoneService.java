@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.portico.database.TenantDatabase;
-import io.portico.document.DocumentService;
 import io.portico.event.EventKind;
 import io.portico.event.EventLog;
 import io.portico.event.PortalEvent;
@@ -29,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 
@@ -46,16 +46,18 @@ public class MilestoneService {
 
 	private final EventLog events;
 
-	private final DocumentService documents;
+	private final ObjectProvider<CompletionEffect> effects;
 
 	private final Clock clock;
 
+	// The effects are looked up when a milestone completes, not injected: the features
+	// that provide them use this service themselves.
 	MilestoneService(TenantDatabase database, MilestoneRepository repository, EventLog events,
-			DocumentService documents, Clock clock) {
+			ObjectProvider<CompletionEffect> effects, Clock clock) {
 		this.database = database;
 		this.repository = repository;
 		this.events = events;
-		this.documents = documents;
+		this.effects = effects;
 		this.clock = clock;
 	}
 
@@ -63,6 +65,16 @@ public class MilestoneService {
 	@Bean
 	static EventKind<MilestoneChanged> milestoneChangedKind() {
 		return MilestoneChanged.KIND;
+	}
+
+	@Bean
+	static EventKind<ScopeLocked> scopeLockedKind() {
+		return ScopeLocked.KIND;
+	}
+
+	@Bean
+	static EventKind<DeliverableSubmitted> deliverableSubmittedKind() {
+		return DeliverableSubmitted.KIND;
 	}
 
 	/** The milestone, or empty when it does not exist or the viewer may not see it. */
@@ -143,6 +155,39 @@ public class MilestoneService {
 				})));
 	}
 
+	/**
+	 * The approval note of each milestone, null for those not completed; three statements
+	 * for any number of milestones.
+	 */
+	public Mono<Map<UUID, ApprovalNote>> approvalNotes(Collection<Milestone> milestones) {
+		List<Milestone> completed = milestones.stream().filter((m) -> m.completedAt() != null).toList();
+		if (completed.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		List<UUID> ids = completed.stream().map(Milestone::id).toList();
+		List<UUID> projects = completed.stream().map(Milestone::projectId).distinct().toList();
+		return Mono.zip(deliverables(ids), signOffs(ids), byProjects(projects)).map((loaded) -> {
+			Map<UUID, ApprovalNote> notes = new HashMap<>();
+			for (Milestone milestone : completed) {
+				Milestone next = loaded.getT3()
+					.getOrDefault(milestone.projectId(), List.of())
+					.stream()
+					.filter((m) -> m.position() > milestone.position())
+					.findFirst()
+					.orElse(null);
+				notes.put(milestone.id(),
+						ApprovalNote.of(milestone, loaded.getT1().getOrDefault(milestone.id(), List.of()),
+								loaded.getT2().get(milestone.id()), next));
+			}
+			return notes;
+		});
+	}
+
+	public Mono<Map<UUID, Deliverable>> deliverablesByIds(Collection<UUID> ids) {
+		return this.database
+			.forCurrentViewer((viewer) -> this.repository.deliverablesByIds(viewer, ids).collectMap(Deliverable::id));
+	}
+
 	public List<MilestoneAction> allowedActions(Milestone milestone, Viewer viewer) {
 		return MilestoneWorkflow.allowed(milestone, viewer);
 	}
@@ -179,8 +224,11 @@ public class MilestoneService {
 		if (edit.isEmpty()) {
 			throw new PorticoException.Invalid("NOTHING_TO_UPDATE", "Name at least one field to change", (String) null);
 		}
-		return write(uuid, expectedVersion, MilestoneAction.EDIT,
-				(viewer, milestone) -> this.repository.edit(viewer, milestone, edit)
+		boolean changesScope = edit.name() != null || edit.description() != null;
+		return write(uuid, expectedVersion, Rule.EDIT,
+				(viewer, milestone) -> (changesScope ? scopeOpen(viewer, milestone, "rename or redescribe milestones")
+						: Mono.<Void>empty())
+					.then(this.repository.edit(viewer, milestone, edit))
 					.flatMap((updated) -> this.events.append(viewer, changed(viewer, milestone, updated, null))
 						.thenReturn(updated)));
 	}
@@ -203,11 +251,13 @@ public class MilestoneService {
 					MilestoneStatus.PLANNED, m.approval(), startDate.plusDays(m.dueOffsetDays()), null, null,
 					m.ownerTeam(), m.clientVisible(), m.locksScope(), 1));
 			m.dependsOn().forEach((key) -> edges.add(new UUID[] { id, ids.get(key) }));
-			m.acceptanceCriteria()
-				.forEach((text) -> criteria.add(new AcceptanceCriterion(UUID.randomUUID(), id, text, false)));
+			m.acceptanceCriteria().forEach((text) -> criteria.add(AcceptanceCriterion.unmet(id, text)));
 		}
+		Map<UUID, Boolean> advisory = new HashMap<>();
+		template.milestones()
+			.forEach((m) -> advisory.put(ids.get(m.key()), m.criteria() == TenantConfig.Criteria.ADVISORY));
 		return Flux.fromIterable(milestones)
-			.concatMap((m) -> this.repository.insert(viewer, m))
+			.concatMap((m) -> this.repository.insert(viewer, m, advisory.get(m.id())))
 			.then(this.repository.insertDependencies(viewer, edges))
 			.then(this.repository.insertCriteria(viewer, criteria))
 			.thenReturn(milestones);
@@ -216,24 +266,123 @@ public class MilestoneService {
 	private Mono<Milestone> transition(MilestoneAction action, String id, @Nullable Integer expectedVersion,
 			@Nullable String note) {
 		UUID uuid = Inputs.id("id", id);
-		return write(uuid, expectedVersion, action, (viewer, milestone) -> {
+		return write(uuid, expectedVersion, Rule.TRANSITION, (viewer, milestone) -> {
 			MilestoneStatus next = MilestoneWorkflow.next(action, milestone, viewer);
+			boolean completes = next == MilestoneStatus.COMPLETED;
 			Mono<Void> precondition = (action == MilestoneAction.START) ? dependenciesComplete(milestone)
-					: Mono.empty();
+					: completes ? criteriaMet(viewer, milestone) : Mono.empty();
 			Mono<Void> signOff = (action == MilestoneAction.APPROVE)
 					? this.repository.signOff(viewer, milestone.id(), note) : Mono.empty();
-			// Completing unlocks the milestone's documents; their events follow the
-			// milestone's own.
-			Mono<Void> effects = (next == MilestoneStatus.COMPLETED) ? this.documents.unlock(viewer, milestone.id())
-					: Mono.empty();
 			return precondition.then(this.repository.transition(viewer, milestone, next))
-				.flatMap((updated) -> signOff.then(this.events.append(viewer,
-						new MilestoneChanged(PortalEvent.UNASSIGNED, updated.projectId(), updated.id(),
-								viewer.subject(), OffsetDateTime.now(this.clock), milestone.status(), updated.status(),
-								note)))
-					.then(effects)
-					.thenReturn(updated));
+				.flatMap(
+						(updated) -> signOff.then(this.events.append(viewer, changed(viewer, milestone, updated, note)))
+							.then(completes ? completed(viewer, updated) : Mono.empty())
+							.thenReturn(updated));
 		});
+	}
+
+	/**
+	 * What completing does beyond the milestone itself, in the effects' fixed order (see
+	 * {@link CompletionEffect}), inside the completing transaction.
+	 */
+	private Mono<Void> completed(Viewer viewer, Milestone milestone) {
+		OffsetDateTime at = (milestone.completedAt() != null) ? milestone.completedAt()
+				: OffsetDateTime.now(this.clock);
+		return this.repository.templateKey(viewer, milestone.projectId())
+			.map((key) -> new Completion(viewer, milestone, key.orElse(null), at))
+			.flatMapMany((completion) -> Flux.fromStream(this.effects.orderedStream())
+				.concatMap((effect) -> effect.apply(completion)))
+			.then();
+	}
+
+	/** Refuses completion while a criterion that is not advisory is unmet. */
+	private Mono<Void> criteriaMet(Viewer viewer, Milestone milestone) {
+		return this.repository.blockingCriteria(viewer, milestone.id()).collectList().flatMap((unmet) -> {
+			if (unmet.isEmpty()) {
+				return Mono.empty();
+			}
+			return Mono.error(new PorticoException.Conflict("CRITERIA_UNMET",
+					unmet.size() + " acceptance criteri" + ((unmet.size() == 1) ? "on is" : "a are") + " not met yet: "
+							+ unmet.stream().map(AcceptanceCriterion::text).toList(),
+					Map.of("unmet",
+							unmet.stream().map((c) -> Map.of("id", c.id().toString(), "text", c.text())).toList())));
+		});
+	}
+
+	/**
+	 * Marks a criterion met or unmet, with evidence. Staff may mark any; a CLIENT those
+	 * of milestones its team owns. Not once the milestone is completed.
+	 */
+	public Mono<AcceptanceCriterion> setCriterionMet(String id, boolean met, @Nullable String evidence,
+			@Nullable String documentId) {
+		UUID criterion = Inputs.id("id", id);
+		String checkedEvidence = Inputs.text("evidence", evidence);
+		UUID document = (documentId != null) ? Inputs.id("documentId", documentId) : null;
+		return this.database.forCurrentViewer((viewer) -> this.repository.criterionMilestone(viewer, criterion))
+			.switchIfEmpty(Mono.error(() -> new PorticoException.NotFound("Acceptance criterion", id)))
+			.flatMap((milestoneId) -> write(milestoneId, null, Rule.WORK, (viewer, milestone) -> {
+				Mono<Void> documentCheck = (document != null) ? documentOf(viewer, document, milestone) : Mono.empty();
+				return documentCheck
+					.then(this.repository.markCriterion(viewer, criterion, met, checkedEvidence, document))
+					.flatMap((marked) -> this.repository.touch(viewer, milestone)
+						.flatMap((updated) -> this.events.append(viewer,
+								changed(viewer, milestone, updated,
+										(met ? "Criterion met: " : "Criterion no longer met: ") + marked.text())))
+						.thenReturn(marked));
+			}));
+	}
+
+	/**
+	 * Adds an acceptance criterion (staff only): scope, so refused with SCOPE_LOCKED once
+	 * the project's scope is locked.
+	 */
+	public Mono<AcceptanceCriterion> addAcceptanceCriterion(String milestoneId, String text) {
+		UUID uuid = Inputs.id("milestoneId", milestoneId);
+		String checkedText = Inputs.name("text", text);
+		return write(uuid, null, Rule.EDIT,
+				(viewer, milestone) -> scopeOpen(viewer, milestone, "add acceptance criteria")
+					.then(this.repository.addCriterion(viewer, milestone.id(), checkedText))
+					.flatMap((added) -> this.repository.touch(viewer, milestone)
+						.flatMap((updated) -> this.events.append(viewer,
+								changed(viewer, milestone, updated, "Criterion added: " + checkedText)))
+						.thenReturn(added)));
+	}
+
+	/**
+	 * Hands something over for a milestone: staff, or a CLIENT on milestones its team
+	 * owns; not once the milestone is completed.
+	 */
+	public Mono<Deliverable> submitDeliverable(String milestoneId, String name, @Nullable String url,
+			@Nullable String documentId) {
+		UUID uuid = Inputs.id("milestoneId", milestoneId);
+		String checkedName = Inputs.name("name", name);
+		String checkedUrl = Inputs.url("url", url);
+		UUID document = (documentId != null) ? Inputs.id("documentId", documentId) : null;
+		return write(uuid, null, Rule.WORK, (viewer, milestone) -> {
+			Mono<Void> documentCheck = (document != null) ? documentOf(viewer, document, milestone) : Mono.empty();
+			return documentCheck
+				.then(this.repository.submitDeliverable(viewer, milestone.id(), checkedName, checkedUrl, document))
+				.flatMap((submitted) -> this.repository.touch(viewer, milestone)
+					.then(this.events.append(viewer,
+							new DeliverableSubmitted(PortalEvent.UNASSIGNED, milestone.projectId(), milestone.id(),
+									submitted.id(), viewer.subject(), OffsetDateTime.now(this.clock))))
+					.thenReturn(submitted));
+		});
+	}
+
+	private Mono<Void> documentOf(Viewer viewer, UUID documentId, Milestone milestone) {
+		return this.repository.documentOfProject(viewer, documentId, milestone.projectId())
+			.flatMap((found) -> found ? Mono.<Void>empty()
+					: Mono.error(new PorticoException.NotFound("Document", documentId.toString())));
+	}
+
+	/** Refuses a change of scope once the project's scope is locked. */
+	private Mono<Void> scopeOpen(Viewer viewer, Milestone milestone, String what) {
+		return this.repository.scopeLockedAt(viewer, milestone.projectId())
+			.flatMap((lockedAt) -> Mono.error(new PorticoException.Conflict("SCOPE_LOCKED",
+					"The project's scope is locked since " + lockedAt.toLocalDate() + "; to " + what
+							+ ", propose a change order (proposeChangeOrder)",
+					Map.of("scopeLockedAt", lockedAt.toString(), "use", "proposeChangeOrder"))));
 	}
 
 	/**
@@ -241,8 +390,7 @@ public class MilestoneService {
 	 * concurrent writers are ordered by the database, the expected version checked, and
 	 * the workflow consulted before the change runs.
 	 */
-	private Mono<Milestone> write(UUID id, @Nullable Integer expectedVersion, MilestoneAction action,
-			MilestoneChange change) {
+	private <T> Mono<T> write(UUID id, @Nullable Integer expectedVersion, Rule rule, MilestoneChange<T> change) {
 		return this.database.forCurrentViewer((viewer) -> this.repository.lock(viewer, id)
 			.switchIfEmpty(Mono.error(() -> new PorticoException.NotFound("Milestone", id.toString())))
 			.flatMap((milestone) -> {
@@ -252,9 +400,7 @@ public class MilestoneService {
 									+ milestone.version(),
 							Map.of("expectedVersion", expectedVersion, "currentVersion", milestone.version())));
 				}
-				if (action == MilestoneAction.EDIT) {
-					MilestoneWorkflow.next(action, milestone, viewer);
-				}
+				rule.check(milestone, viewer);
 				return change.apply(viewer, milestone);
 			}));
 	}
@@ -273,10 +419,26 @@ public class MilestoneService {
 		});
 	}
 
+	/** A check of the workflow that refuses by throwing, before a change runs. */
 	@FunctionalInterface
-	private interface MilestoneChange {
+	private interface Rule {
 
-		Mono<Milestone> apply(Viewer viewer, Milestone locked);
+		Rule EDIT = (milestone, viewer) -> MilestoneWorkflow.next(MilestoneAction.EDIT, milestone, viewer);
+
+		Rule WORK = MilestoneWorkflow::requireWork;
+
+		/** Transitions consult the workflow themselves: it decides their next status. */
+		Rule TRANSITION = (milestone, viewer) -> {
+		};
+
+		void check(Milestone milestone, Viewer viewer);
+
+	}
+
+	@FunctionalInterface
+	private interface MilestoneChange<T> {
+
+		Mono<T> apply(Viewer viewer, Milestone locked);
 
 	}
 

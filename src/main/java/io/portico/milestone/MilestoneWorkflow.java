@@ -41,6 +41,22 @@ final class MilestoneWorkflow {
 		return next;
 	}
 
+	/**
+	 * Work on what hangs off a milestone (marking its criteria, handing over
+	 * deliverables): whoever does its work, until it is completed.
+	 */
+	static void requireWork(Milestone milestone, Viewer viewer) {
+		if (!(viewer.role().isStaff() || milestone.clientOwned())) {
+			throw new PorticoException.Forbidden("NOT_PERMITTED", "A " + viewer.role()
+					+ " may not work on this milestone: its team is " + milestone.ownerTeam() + ", not the client",
+					details(milestone, viewer));
+		}
+		if (milestone.status() == MilestoneStatus.COMPLETED) {
+			throw new PorticoException.Conflict("INVALID_TRANSITION",
+					"The milestone is completed; what it was accepted with is final", details(milestone, viewer));
+		}
+	}
+
 	/** The actions this viewer may take on the milestone as it stands. */
 	static List<MilestoneAction> allowed(Milestone milestone, Viewer viewer) {
 		return Arrays.stream(MilestoneAction.values())

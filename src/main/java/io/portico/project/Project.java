@@ -20,10 +20,15 @@ import org.jspecify.annotations.Nullable;
  * @param contractValue what the client pays in all, if known
  * @param currency the currency of its money
  * @param createdAt when it was created
+ * @param scopeLockedAt when its scope was locked; null while open
  */
 public record Project(UUID id, String clientAccountId, String name, ProjectStatus status, @Nullable String templateKey,
 		LocalDate startDate, LocalDate targetDate, @Nullable BigDecimal contractValue, String currency,
-		OffsetDateTime createdAt) {
+		OffsetDateTime createdAt, @Nullable OffsetDateTime scopeLockedAt) {
+
+	public boolean scopeLocked() {
+		return this.scopeLockedAt != null;
+	}
 
 	public enum ProjectStatus {
 

@@ -23,8 +23,6 @@ import io.portico.project.Project.ProjectStatus;
 import io.portico.project.ProjectService.ActivityPage;
 import io.portico.shared.Page;
 import io.portico.shared.StaffOnly;
-import io.portico.milestone.MilestoneChanged;
-import io.portico.document.DocumentUnlocked;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -143,30 +141,10 @@ class ProjectController {
 			.map((found) -> Batches.byKey(milestones, (m) -> found.get(m.projectId())));
 	}
 
-	@BatchMapping(typeName = "MilestoneChanged", field = "project")
-	Mono<Map<MilestoneChanged, Project>> milestoneChangedProject(List<MilestoneChanged> events) {
-		return eventProjects(events);
-	}
-
 	@BatchMapping
 	Mono<Map<Project, List<Document>>> documents(List<Project> projects) {
 		return this.documents.byProjects(ids(projects))
 			.map((byProject) -> Batches.byKey(projects, (p) -> byProject.getOrDefault(p.id(), List.of())));
-	}
-
-	@BatchMapping(typeName = "DocumentUnlocked", field = "project")
-	Mono<Map<DocumentUnlocked, Project>> documentUnlockedProject(List<DocumentUnlocked> events) {
-		return eventProjects(events);
-	}
-
-	@BatchMapping(typeName = "ProjectCreated", field = "project")
-	Mono<Map<ProjectCreated, Project>> projectCreatedProject(List<ProjectCreated> events) {
-		return eventProjects(events);
-	}
-
-	private <E extends PortalEvent> Mono<Map<E, Project>> eventProjects(List<E> events) {
-		return this.projects.byIds(events.stream().map(PortalEvent::projectId).distinct().toList())
-			.map((found) -> Batches.byKey(events, (e) -> found.get(e.projectId())));
 	}
 
 	private static List<UUID> ids(List<Project> projects) {

@@ -27,7 +27,7 @@ class ProjectRepository {
 
 	private static final String COLUMNS = """
 			id, client_account_id, name, status, template_key, start_date, target_date,
-			contract_value, currency, created_at
+			contract_value, currency, created_at, scope_locked_at
 			""";
 
 	private final DatabaseClient client;
@@ -125,7 +125,8 @@ class ProjectRepository {
 				row.get("name", String.class), ProjectStatus.valueOf(row.get("status", String.class)),
 				row.get("template_key", String.class), row.get("start_date", LocalDate.class),
 				row.get("target_date", LocalDate.class), row.get("contract_value", BigDecimal.class),
-				row.get("currency", String.class), row.get("created_at", OffsetDateTime.class));
+				row.get("currency", String.class), row.get("created_at", OffsetDateTime.class),
+				row.get("scope_locked_at", OffsetDateTime.class));
 	}
 
 }

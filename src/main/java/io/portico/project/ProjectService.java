@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 
@@ -55,11 +56,16 @@ public class ProjectService {
 
 	private final TenantRegistry tenants;
 
+	// Looked up per project, not injected: the features that set projects up use this
+	// service themselves.
+	private final ObjectProvider<ProjectSetup> setups;
+
 	private final Clock clock;
 
 	ProjectService(TenantDatabase database, ProjectRepository repository, MilestoneService milestones, EventLog events,
-			TenantRegistry tenants, Clock clock) {
+			TenantRegistry tenants, ObjectProvider<ProjectSetup> setups, Clock clock) {
 		this.database = database;
+		this.setups = setups;
 		this.repository = repository;
 		this.milestones = milestones;
 		this.events = events;
@@ -175,17 +181,19 @@ public class ProjectService {
 						.orElse(0));
 			Project project = new Project(UUID.randomUUID(), clientAccountId, projectName, ProjectStatus.ACTIVE,
 					template.key(), startDate, target, value, config.currency(),
-					OffsetDateTime.now(this.clock).truncatedTo(ChronoUnit.MICROS));
-			return this.database.one(viewer,
-					() -> this.repository.clientAccounts(viewer, List.of(clientAccountId))
-						.hasElements()
-						.flatMap((exists) -> exists ? this.repository.insert(viewer, project)
-								: Mono.error(new PorticoException.NotFound("Client account", clientAccountId)))
-						.then(this.milestones.layOut(viewer, project.id(), template, startDate))
-						.then(this.events.append(viewer,
-								new ProjectCreated(PortalEvent.UNASSIGNED, project.id(), viewer.subject(),
-										OffsetDateTime.now(this.clock))))
-						.thenReturn(project));
+					OffsetDateTime.now(this.clock).truncatedTo(ChronoUnit.MICROS), null);
+			return this.database.one(viewer, () -> this.repository.clientAccounts(viewer, List.of(clientAccountId))
+				.hasElements()
+				.flatMap((exists) -> exists ? this.repository.insert(viewer, project)
+						: Mono.error(new PorticoException.NotFound("Client account", clientAccountId)))
+				.then(this.milestones.layOut(viewer, project.id(), template, startDate))
+				.flatMap((laidOut) -> Flux.fromStream(this.setups.orderedStream())
+					.concatMap((setup) -> setup.apply(new ProjectSetup.NewProject(viewer, project, template, laidOut)))
+					.then())
+				.then(this.events.append(viewer,
+						new ProjectCreated(PortalEvent.UNASSIGNED, project.id(), viewer.subject(),
+								OffsetDateTime.now(this.clock))))
+				.thenReturn(project));
 		});
 	}
 

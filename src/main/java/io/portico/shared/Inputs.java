@@ -76,6 +76,19 @@ public final class Inputs {
 		return value;
 	}
 
+	/** An optional http(s) URL, at most 2000 characters. */
+	public static @Nullable String url(String field, @Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		String url = maxLength(field, value.strip(), 2000);
+		if (!(url.startsWith("https://") || url.startsWith("http://"))
+				|| url.chars().anyMatch(Character::isWhitespace)) {
+			throw new PorticoException.Invalid("INVALID_URL", "'" + field + "' must be an http(s) URL", field);
+		}
+		return url;
+	}
+
 	public static int pageSize(@Nullable Integer first, int max) {
 		if (first == null) {
 			return 20;

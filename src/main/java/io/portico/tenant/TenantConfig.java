@@ -17,14 +17,21 @@ import org.jspecify.annotations.Nullable;
  * @param branding how its portal looks
  * @param vocabulary the words its portal uses
  * @param issuers identity providers whose tokens it trusts
+ * @param teams the operator's teams; when listed, every team a template names must be one
+ * of them
+ * @param billing how invoices are numbered, when they are due and how change orders are
+ * billed
  * @param templates project templates staff create projects from
  * @param demo demo data seeded once in demo mode
  */
 public record TenantConfig(String slug, String name, Industry industry, String currency, Branding branding,
-		Vocabulary vocabulary, List<Issuer> issuers, List<ProjectTemplate> templates, @Nullable Demo demo) {
+		Vocabulary vocabulary, List<Issuer> issuers, List<String> teams, Billing billing,
+		List<ProjectTemplate> templates, @Nullable Demo demo) {
 
 	public TenantConfig {
 		currency = Objects.requireNonNullElse(currency, "USD");
+		teams = listOf(teams);
+		billing = Objects.requireNonNullElse(billing, new Billing(null, null, null));
 		branding = Objects.requireNonNullElse(branding, new Branding(null, null, null));
 		vocabulary = Objects.requireNonNullElse(vocabulary, new Vocabulary(null, null, null, null));
 		issuers = listOf(issuers);
@@ -37,6 +44,47 @@ public record TenantConfig(String slug, String name, Industry industry, String c
 
 	static <T> List<T> listOf(@Nullable List<T> list) {
 		return (list != null) ? List.copyOf(list) : List.of();
+	}
+
+	/**
+	 * Invoicing rules.
+	 *
+	 * @param invoicePrefix starts every invoice number ({@code PREFIX-2026-0007});
+	 * defaults to the slug's initials in capitals
+	 * @param paymentTermsDays days from issue to the due date
+	 * @param changeOrders when an approved change order's cost is invoiced
+	 */
+	public record Billing(@Nullable String invoicePrefix, Integer paymentTermsDays, ChangeOrderBilling changeOrders) {
+
+		public Billing {
+			paymentTermsDays = Objects.requireNonNullElse(paymentTermsDays, 30);
+			changeOrders = Objects.requireNonNullElse(changeOrders, ChangeOrderBilling.ON_APPROVAL);
+		}
+
+	}
+
+	/** When an approved change order's cost is invoiced. */
+	public enum ChangeOrderBilling {
+
+		/** At once, as an invoice of its own. */
+		ON_APPROVAL,
+		/** With the next paying milestone that is not completed yet. */
+		WITH_NEXT_MILESTONE
+
+	}
+
+	/** The invoice prefix: the configured one, or the slug's initials in capitals. */
+	public String invoicePrefix() {
+		if (this.billing.invoicePrefix() != null) {
+			return this.billing.invoicePrefix();
+		}
+		StringBuilder initials = new StringBuilder();
+		for (String part : this.slug.split("-")) {
+			if (!part.isEmpty()) {
+				initials.append(Character.toUpperCase(part.charAt(0)));
+			}
+		}
+		return initials.toString();
 	}
 
 	public record Branding(@Nullable String primaryColor, @Nullable String logoUrl, @Nullable String supportEmail) {
@@ -96,9 +144,11 @@ public record TenantConfig(String slug, String name, Industry industry, String c
 	 */
 	public record MilestoneTemplate(String key, String name, @Nullable String phase, @Nullable String description,
 			Integer offsetDays, Integer durationDays, ApprovalMode approval, Boolean clientVisible,
-			List<String> dependsOn, List<String> acceptanceCriteria, @Nullable String ownerTeam, Boolean locksScope) {
+			List<String> dependsOn, List<String> acceptanceCriteria, Criteria criteria, @Nullable String ownerTeam,
+			Boolean locksScope, @Nullable Payment payment, @Nullable Handoff handoff) {
 
 		public MilestoneTemplate {
+			criteria = Objects.requireNonNullElse(criteria, Criteria.REQUIRED);
 			offsetDays = Objects.requireNonNullElse(offsetDays, 0);
 			locksScope = Objects.requireNonNullElse(locksScope, Boolean.FALSE);
 			approval = Objects.requireNonNullElse(approval, ApprovalMode.NONE);
@@ -109,6 +159,39 @@ public record TenantConfig(String slug, String name, Industry industry, String c
 
 		public int dueOffsetDays() {
 			return this.offsetDays + this.durationDays;
+		}
+
+	}
+
+	/** Whether a milestone's acceptance criteria must all be met before it completes. */
+	public enum Criteria {
+
+		/** Completion is refused with CRITERIA_UNMET while one is unmet. */
+		REQUIRED,
+		/** The criteria guide; completion does not wait for them. */
+		ADVISORY
+
+	}
+
+	/**
+	 * What completing a milestone bills: a percentage of the contract value or a fixed
+	 * amount in the tenant's currency (exactly one of them).
+	 */
+	public record Payment(@Nullable BigDecimal percent, @Nullable BigDecimal amount) {
+	}
+
+	/**
+	 * Who takes over when a milestone completes.
+	 *
+	 * @param toTeam the team that owns the work from now on
+	 * @param notifyTeams teams told about it
+	 * @param releaseTeams teams released from the account
+	 */
+	public record Handoff(@Nullable String toTeam, List<String> notifyTeams, List<String> releaseTeams) {
+
+		public Handoff {
+			notifyTeams = listOf(notifyTeams);
+			releaseTeams = listOf(releaseTeams);
 		}
 
 	}

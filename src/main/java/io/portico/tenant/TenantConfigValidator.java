@@ -1,6 +1,8 @@
 package io.portico.tenant;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,8 +12,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.portico.shared.Inputs;
+import io.portico.tenant.TenantConfig.Handoff;
 import io.portico.tenant.TenantConfig.Issuer;
 import io.portico.tenant.TenantConfig.MilestoneTemplate;
+import io.portico.tenant.TenantConfig.Payment;
 import io.portico.tenant.TenantConfig.ProjectTemplate;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +29,13 @@ final class TenantConfigValidator {
 	static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
 	private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+	private static final Pattern PREFIX = Pattern.compile("[A-Z0-9]{1,10}");
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	/** The team a template names for work the client does itself. */
+	static final String CLIENT_TEAM = "client";
 
 	private final String file;
 
@@ -40,8 +51,16 @@ final class TenantConfigValidator {
 				"must be 2-63 lower-case letters, digits or '-', got " + quote(config.slug()));
 		required("name", config.name());
 		require("industry", config.industry() != null, "is required: one of AGENCY, SAAS_ONBOARDING, CONSTRUCTION");
-		require("currency", CURRENCY.matcher(config.currency()).matches(),
+		require("currency", CURRENCY.matcher(config.currency()).matches() && isoCurrency(config.currency()),
 				"must be an ISO 4217 code such as USD, got " + quote(config.currency()));
+		for (int i = 0; i < config.teams().size(); i++) {
+			key("teams[" + i + "]", config.teams().get(i));
+		}
+		require("billing.invoice-prefix", PREFIX.matcher(config.invoicePrefix()).matches(),
+				"must be 1-10 capital letters or digits, got " + quote(config.invoicePrefix()));
+		require("billing.payment-terms-days",
+				config.billing().paymentTermsDays() >= 0 && config.billing().paymentTermsDays() <= 365,
+				"must be between 0 and 365");
 		require("issuers", !config.issuers().isEmpty(), "at least one trusted issuer is required");
 		Set<String> issuers = new HashSet<>();
 		for (int i = 0; i < config.issuers().size(); i++) {
@@ -70,6 +89,7 @@ final class TenantConfigValidator {
 			require(at + ".key", templateKeys.add(template.key()), "duplicate template key " + quote(template.key()));
 			required(at + ".name", template.name());
 			validateMilestones(at, template.milestones());
+			validateEffects(at, template.milestones(), config);
 		}
 		if (config.demo() != null) {
 			validateDemo(config);
@@ -104,6 +124,71 @@ final class TenantConfigValidator {
 		List<String> cycle = findCycle(milestones);
 		require(at + ".milestones", cycle == null,
 				"dependency cycle " + String.join(" -> ", (cycle != null) ? cycle : List.of()));
+	}
+
+	/**
+	 * Payments, teams and handoffs: what completing each milestone does.
+	 */
+	private void validateEffects(String at, List<MilestoneTemplate> milestones, TenantConfig config) {
+		BigDecimal percentages = BigDecimal.ZERO;
+		for (int m = 0; m < milestones.size(); m++) {
+			MilestoneTemplate milestone = milestones.get(m);
+			String field = at + ".milestones[" + m + "]";
+			team(field + ".owner-team", milestone.ownerTeam(), config);
+			Payment payment = milestone.payment();
+			if (payment != null) {
+				require(field + ".payment", (payment.percent() == null) != (payment.amount() == null),
+						"give either 'percent' or 'amount'");
+				require(field + ".payment", milestone.clientVisible(),
+						"a paying milestone must be client-visible: the client is billed when it completes");
+				if (payment.percent() != null) {
+					require(field + ".payment.percent",
+							payment.percent().signum() > 0 && payment.percent().compareTo(HUNDRED) <= 0
+									&& payment.percent().stripTrailingZeros().scale() <= 4,
+							"must be more than 0 and at most 100, with at most 4 decimals, got "
+									+ payment.percent().toPlainString());
+					percentages = percentages.add(payment.percent());
+				}
+				else {
+					require(field + ".payment.amount",
+							payment.amount().signum() > 0 && payment.amount().stripTrailingZeros().scale() <= 2,
+							"must be more than 0 with at most two decimals (cents), got "
+									+ payment.amount().toPlainString());
+				}
+			}
+			Handoff handoff = milestone.handoff();
+			if (handoff != null) {
+				team(field + ".handoff.to-team", handoff.toTeam(), config);
+				for (int t = 0; t < handoff.notifyTeams().size(); t++) {
+					team(field + ".handoff.notify-teams[" + t + "]", handoff.notifyTeams().get(t), config);
+				}
+				for (int t = 0; t < handoff.releaseTeams().size(); t++) {
+					team(field + ".handoff.release-teams[" + t + "]", handoff.releaseTeams().get(t), config);
+				}
+			}
+		}
+		require(at + ".milestones", percentages.compareTo(HUNDRED) <= 0, "payment percentages add up to "
+				+ percentages.toPlainString() + "; lower them to at most 100 in total");
+	}
+
+	/** A team name: a key, and one of the tenant's teams when it lists them. */
+	private void team(String field, @Nullable String team, TenantConfig config) {
+		if (team == null) {
+			return;
+		}
+		key(field, team);
+		require(field, config.teams().isEmpty() || CLIENT_TEAM.equals(team) || config.teams().contains(team),
+				"unknown team " + quote(team) + "; add it to 'teams' or use one of " + config.teams()
+						+ " (or 'client')");
+	}
+
+	private static boolean isoCurrency(String code) {
+		try {
+			return Currency.getInstance(code) != null;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -17,6 +17,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -35,6 +36,8 @@ public class TenantRegistry {
 	private static final YAMLMapper yaml = YAMLMapper.builder()
 		.propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		// Rule words read as written in the issue and docs: "criteria: advisory".
+		.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
 		.build();
 
 	private final Map<String, Tenant> bySlug;

@@ -30,7 +30,8 @@ class MilestoneWorkflowTests extends PorticoTest {
 		act(staff, "completeMilestone", kickoff).path("completeMilestone.status")
 			.entity(String.class)
 			.isEqualTo("COMPLETED");
-		act(staff, "startMilestone", readout).path("startMilestone.version").entity(Integer.class).isEqualTo(2);
+		// Versions 2 and 3 were its two acceptance criteria being met.
+		act(staff, "startMilestone", readout).path("startMilestone.version").entity(Integer.class).isEqualTo(4);
 		act(staff, "submitMilestone", readout).path("submitMilestone.status")
 			.entity(String.class)
 			.isEqualTo("AWAITING_APPROVAL");
@@ -85,9 +86,10 @@ class MilestoneWorkflowTests extends PorticoTest {
 	@Test
 	void everyChangeIsInTheActivityFeedNewestFirst() {
 		String account = newClientAccount(BUILDER);
-		String project = newProject(BUILDER, account, "custom-home");
+		String project = newProjectWithOpenCriteria(BUILDER, account, "custom-home");
 		HttpGraphQlTester staff = staff(BUILDER);
 		String permits = milestoneId(staff, project, "permits-filed");
+		meetCriteria(BUILDER, permits);
 		walk(staff, permits, "startMilestone", "completeMilestone");
 
 		List<Map<String, Object>> events = staff.documentName("activity")
@@ -96,10 +98,12 @@ class MilestoneWorkflowTests extends PorticoTest {
 			.execute()
 			.path("project.activity.edges[*].node")
 			.entityList(MAP)
-			.hasSize(3)
+			.hasSize(4)
 			.get();
 		assertThat(events).extracting((e) -> e.get("__typename"))
-			.containsExactly("MilestoneChanged", "MilestoneChanged", "ProjectCreated");
+			.containsExactly("MilestoneChanged", "MilestoneChanged", "MilestoneChanged", "ProjectCreated");
+		assertThat(events.get(2)).containsEntry("status", "PLANNED")
+			.containsEntry("note", "Criterion met: Building permit application submitted to the county");
 		assertThat(events.get(0)).containsEntry("previousStatus", "IN_PROGRESS")
 			.containsEntry("status", "COMPLETED")
 			.containsEntry("actor", "staff@" + BUILDER);
@@ -121,7 +125,7 @@ class MilestoneWorkflowTests extends PorticoTest {
 			.execute()
 			.path("project.activity.edges[*].node.__typename")
 			.entityList(String.class)
-			.containsExactly("MilestoneChanged", "ProjectCreated");
+			.containsExactly("MilestoneChanged", "MilestoneChanged", "ProjectCreated");
 	}
 
 	@Test
@@ -256,7 +260,7 @@ class MilestoneWorkflowTests extends PorticoTest {
 	@Test
 	void staleExpectedVersionIsAConflictAndChangesNothing() {
 		String account = newClientAccount(BUILDER);
-		String project = newProject(BUILDER, account, "custom-home");
+		String project = newProjectWithOpenCriteria(BUILDER, account, "custom-home");
 		HttpGraphQlTester staff = staff(BUILDER);
 		String permits = milestoneId(staff, project, "permits-filed");
 

@@ -69,7 +69,7 @@ class BadInputTests extends PorticoTest {
 	@Test
 	void oversizedAndBlankMilestoneTextIsRefused() {
 		String account = newClientAccount(BUILDER);
-		String project = newProject(BUILDER, account, "custom-home");
+		String project = newProjectWithOpenCriteria(BUILDER, account, "custom-home");
 		String permits = milestoneId(staff(BUILDER), project, "permits-filed");
 
 		assertThat(singleError(staff(BUILDER).documentName("updateMilestone")

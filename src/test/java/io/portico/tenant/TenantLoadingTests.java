@@ -38,8 +38,8 @@ class TenantLoadingTests extends PorticoTest {
 		long projects = projectCount(builder);
 		TenantConfig renamed = new TenantConfig(builder.slug(), "Hearthstone Homes & Renovation",
 				builder.config().industry(), builder.config().currency(), builder.config().branding(),
-				builder.config().vocabulary(), builder.config().issuers(), builder.config().templates(),
-				builder.config().demo());
+				builder.config().vocabulary(), builder.config().issuers(), builder.config().teams(),
+				builder.config().billing(), builder.config().templates(), builder.config().demo());
 
 		new TenantSynchronizer(new TenantRegistry(List.of(new Tenant(builder.id(), renamed, builder.source()))),
 				this.database, this.client)

@@ -1,0 +1,25 @@
+package io.portico.billing;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import io.portico.event.EventKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An invoice was voided, with a reason; its number stays used. Seen by the client it
+ * bills; never about a SCHEDULED invoice.
+ *
+ * @param seq position in the tenant's log
+ * @param projectId the project billed
+ * @param invoiceId the invoice
+ * @param milestoneId its milestone, if any: the event is seen by who may see it
+ * @param actor who did it
+ * @param occurredAt when
+ */
+public record InvoiceVoided(long seq, UUID projectId, UUID invoiceId, @Nullable UUID milestoneId,
+		@Nullable String actor, OffsetDateTime occurredAt) implements InvoiceEvent {
+
+	static final EventKind<InvoiceVoided> KIND = new EventKind<>("INVOICE_VOIDED", InvoiceVoided.class);
+
+}
