@@ -41,7 +41,7 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
  * All subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(StatementCounting.class)
+@Import({ StatementCounting.class, FailingEffect.class })
 public abstract class PorticoTest {
 
 	public static final String BUILDER = "hearthstone-homes";
@@ -253,6 +253,34 @@ public abstract class PorticoTest {
 		for (String operation : operations) {
 			act(tester, operation, milestoneId).path(operation + ".id").entity(String.class).isEqualTo(milestoneId);
 		}
+	}
+
+	/**
+	 * Takes a milestone from wherever it stands to COMPLETED the way its approval mode
+	 * asks: staff do the work, and staff or the client account approve.
+	 */
+	protected void completeMilestone(String tenant, String clientAccount, String milestoneId) {
+		HttpGraphQlTester staff = staff(tenant);
+		Map<String, Object> milestone = staff.document("query($id: ID!) { milestone(id: $id) { status approval } }")
+			.variable("id", milestoneId)
+			.execute()
+			.path("milestone")
+			.entity(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		String status = (String) milestone.get("status");
+		if ("PLANNED".equals(status)) {
+			walk(staff, milestoneId, "startMilestone");
+		}
+		if ("NONE".equals(milestone.get("approval"))) {
+			walk(staff, milestoneId, "completeMilestone");
+			return;
+		}
+		if (!"AWAITING_APPROVAL".equals(status)) {
+			walk(staff, milestoneId, "submitMilestone");
+		}
+		walk("CLIENT".equals(milestone.get("approval")) ? client(tenant, clientAccount) : staff, milestoneId,
+				"approveMilestone");
 	}
 
 	/** Counts SQL statements the service sends, to prove batching. */

@@ -1,5 +1,8 @@
 package io.portico.billing;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 import io.portico.billing.BillingRepository.Totals;
 import io.portico.project.Project;
 import io.portico.project.Project.Money;
@@ -20,10 +23,15 @@ record Billing(@Nullable Money contractValue, Money invoiced, Money paid, Money 
 
 	static Billing of(Project project, Totals totals, boolean client) {
 		String currency = project.currency();
-		return new Billing((project.contractValue() != null) ? new Money(project.contractValue(), currency) : null,
-				new Money(totals.invoiced(), currency), new Money(totals.paid(), currency),
-				new Money(totals.invoiced().subtract(totals.paid()), currency),
-				client ? null : new Money(totals.scheduled(), currency));
+		return new Billing((project.contractValue() != null) ? money(project.contractValue(), currency) : null,
+				money(totals.invoiced(), currency), money(totals.paid(), currency),
+				money(totals.invoiced().subtract(totals.paid()), currency),
+				client ? null : money(totals.scheduled(), currency));
+	}
+
+	/** To the cent, also when a sum had no rows to add. */
+	private static Money money(BigDecimal amount, String currency) {
+		return new Money(amount.setScale(2, RoundingMode.UNNECESSARY), currency);
 	}
 
 }
