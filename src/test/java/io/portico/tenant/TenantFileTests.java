@@ -150,6 +150,52 @@ class TenantFileTests {
 		assertThat(analysis.getAction()).contains("Fix 'industry'");
 	}
 
+	@Test
+	void paymentsMustBeOneKindAndAddUpToAtMostOneHundredPercent() throws IOException {
+		String paying = VALID
+			.replace("        duration-days: 10\n", "        duration-days: 10\n        payment: { percent: 60 }\n")
+			.replace("        depends-on: [permits]\n",
+					"        depends-on: [permits]\n        payment: { percent: 50 }\n");
+		assertBroken(paying, "templates[0].milestones", "add up to 110; lower them to at most 100");
+		assertBroken(paying.replace("percent: 50", "percent: 40, amount: \"100.00\""),
+				"templates[0].milestones[1].payment", "either 'percent' or 'amount'");
+		assertBroken(paying.replace("percent: 50", "amount: \"10.005\""), "templates[0].milestones[1].payment.amount",
+				"at most two decimals");
+		assertBroken(
+				paying.replace("percent: 50", "percent: 40")
+					.replace("approval: STAFF", "approval: STAFF\n        client-visible: false"),
+				"templates[0].milestones[1].payment", "must be client-visible");
+	}
+
+	@Test
+	void teamsCurrencyAndInvoicePrefixAreChecked() throws IOException {
+		String withTeams = VALID.replace("templates:", "teams: [office, site]\ntemplates:")
+			.replace("        duration-days: 10\n", "        duration-days: 10\n        owner-team: office\n");
+		assertThat(TenantRegistry.parse(write("teams.yaml", withTeams), "portico").config().invoicePrefix())
+			.isEqualTo("TB");
+		assertBroken(withTeams.replace("owner-team: office", "owner-team: roofing"),
+				"templates[0].milestones[0].owner-team", "unknown team 'roofing'");
+		assertBroken(
+				withTeams.replace("depends-on: [permits]",
+						"depends-on: [permits]\n        handoff: { to-team: warranty }"),
+				"templates[0].milestones[1].handoff.to-team", "unknown team 'warranty'");
+		assertBroken(VALID.replace("industry: CONSTRUCTION", "industry: CONSTRUCTION\ncurrency: XYZ"), "currency",
+				"ISO 4217");
+		assertBroken(
+				VALID.replace("industry: CONSTRUCTION", "industry: CONSTRUCTION\nbilling: { invoice-prefix: nls }"),
+				"billing.invoice-prefix", "capital letters");
+	}
+
+	@Test
+	void criteriaMayBeAdvisory() throws IOException {
+		Tenant tenant = TenantRegistry.parse(write("advisory.yaml", VALID.replace("        duration-days: 10\n",
+				"        duration-days: 10\n        criteria: advisory\n")), "portico");
+		assertThat(tenant.config().template("home").milestones().get(0).criteria())
+			.isEqualTo(TenantConfig.Criteria.ADVISORY);
+		assertThat(tenant.config().template("home").milestones().get(1).criteria())
+			.isEqualTo(TenantConfig.Criteria.REQUIRED);
+	}
+
 	private void assertBroken(String yaml, String field, String problem) throws IOException {
 		Path file = write("tenant.yaml", yaml);
 		assertThatExceptionOfType(TenantConfigException.class).isThrownBy(() -> TenantRegistry.parse(file, "portico"))
