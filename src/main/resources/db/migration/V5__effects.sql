@@ -236,6 +236,24 @@ CREATE FUNCTION portico_shift_schedule(p_project uuid, p_from_position int, p_da
 		SELECT count(*)::int FROM shifted
 	$$;
 
+-- Appends an internal event (staff only) past the client lens. A CLIENT's completion
+-- records a handoff it may never read back, and PostgreSQL only lets a role INSERT ...
+-- RETURNING a row it could read; other events are appended by the role itself, under
+-- the lens. Same statement as EventLog's: the tenant's advisory lock orders seq.
+CREATE FUNCTION portico_append_internal_event(p_project uuid, p_milestone uuid, p_type text, p_actor text,
+		p_occurred_at timestamptz, p_payload jsonb) RETURNS bigint
+	LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public
+	AS $$
+		WITH tenant_lock AS (SELECT pg_advisory_xact_lock(hashtextextended(portico_tenant()::text, 0))),
+		appended AS (
+			INSERT INTO event (tenant_id, project_id, milestone_id, internal, type, actor, occurred_at, payload)
+			SELECT portico_tenant(), p_project, p_milestone, true, p_type, p_actor, p_occurred_at, p_payload
+			FROM tenant_lock
+			RETURNING seq
+		)
+		SELECT seq FROM appended, pg_notify('portico_events', portico_tenant()::text || ':' || appended.seq)
+	$$;
+
 GRANT SELECT, INSERT, UPDATE ON change_order, invoice, notification TO ${app_role};
 GRANT SELECT, INSERT ON handoff TO ${app_role};
 GRANT SELECT, UPDATE ON change_order TO ${client_role};
@@ -247,7 +265,8 @@ DECLARE
 BEGIN
 	FOREACH f IN ARRAY ARRAY['portico_issue_invoices(uuid, text, timestamptz, date)',
 			'portico_next_invoice_number(text, timestamptz)', 'portico_project_done(uuid)',
-			'portico_current_milestone(uuid)', 'portico_shift_schedule(uuid, int, int)'] LOOP
+			'portico_current_milestone(uuid)', 'portico_shift_schedule(uuid, int, int)',
+			'portico_append_internal_event(uuid, uuid, text, text, timestamptz, jsonb)'] LOOP
 		EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
 		EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO ${app_role}, ${client_role}', f);
 	END LOOP;

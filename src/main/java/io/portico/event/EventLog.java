@@ -37,12 +37,21 @@ public class EventLog {
 	private static final String APPEND = """
 			WITH tenant_lock AS (SELECT pg_advisory_xact_lock(hashtextextended(:tenant::text, 0))),
 			appended AS (
-			    INSERT INTO event (tenant_id, project_id, milestone_id, document_id, type, actor, occurred_at, payload)
-			    SELECT :tenant, :project, :milestone, :document, :type, :actor, :occurredAt, CAST(:payload AS jsonb)
+			    INSERT INTO event (tenant_id, project_id, milestone_id, document_id, internal, type, actor, occurred_at,
+			        payload)
+			    SELECT :tenant, :project, :milestone, :document, :internal, :type, :actor, :occurredAt,
+			        CAST(:payload AS jsonb)
 			    FROM tenant_lock
 			    RETURNING seq
 			)
 			SELECT seq, pg_notify('portico_events', :tenant::text || ':' || seq) FROM appended
+			""";
+
+	// An internal event goes through a function that runs past the client lens: see
+	// portico_append_internal_event in V5.
+	private static final String APPEND_INTERNAL = """
+			SELECT portico_append_internal_event(:project, :milestone, :type, :actor, :occurredAt,
+			    CAST(:payload AS jsonb)) AS seq
 			""";
 
 	private static final String SINCE = """
@@ -89,11 +98,23 @@ public class EventLog {
 	 * position.
 	 */
 	public Mono<Long> append(Viewer viewer, PortalEvent event) {
+		if (event.internal()) {
+			return this.client.sql(APPEND_INTERNAL)
+				.bind("project", event.projectId())
+				.bind("milestone", Sql.nullable(event.aboutMilestone(), UUID.class))
+				.bind("type", this.kinds.name(event))
+				.bind("actor", Sql.nullable(event.actor(), String.class))
+				.bind("occurredAt", event.occurredAt())
+				.bind("payload", this.kinds.payload(event))
+				.map((row) -> row.get("seq", Long.class))
+				.one();
+		}
 		return this.client.sql(APPEND)
 			.bind("tenant", viewer.tenantId())
 			.bind("project", event.projectId())
 			.bind("milestone", Sql.nullable(event.aboutMilestone(), UUID.class))
 			.bind("document", Sql.nullable(event.aboutDocument(), UUID.class))
+			.bind("internal", false)
 			.bind("type", this.kinds.name(event))
 			.bind("actor", Sql.nullable(event.actor(), String.class))
 			.bind("occurredAt", event.occurredAt())

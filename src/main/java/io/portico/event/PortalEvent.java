@@ -46,4 +46,12 @@ public interface PortalEvent {
 		return null;
 	}
 
+	/**
+	 * Whether only staff may see the event (an internal handoff): the client lens hides
+	 * it whatever it is about.
+	 */
+	default boolean internal() {
+		return false;
+	}
+
 }
