@@ -258,7 +258,9 @@ GRANT SELECT, INSERT, UPDATE ON change_order, invoice, notification TO ${app_rol
 GRANT SELECT, INSERT ON handoff TO ${app_role};
 GRANT SELECT, UPDATE ON change_order TO ${client_role};
 GRANT SELECT, INSERT ON invoice TO ${client_role};
-GRANT INSERT ON handoff, notification TO ${client_role};
+-- SELECT too, so that a read finds nothing (the lens) rather than failing the whole
+-- read transaction.
+GRANT SELECT, INSERT ON handoff, notification TO ${client_role};
 DO $$
 DECLARE
 	f text;

@@ -45,11 +45,7 @@ class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 		if (ex instanceof AccessDeniedException) {
 			// A role rule of method security (@StaffOnly) refused the operation before
 			// it ran; Spring's own resolver would answer without a code.
-			return GraphqlErrorBuilder.newError(env)
-				.errorType(ErrorType.FORBIDDEN)
-				.message("Only staff may use " + env.getField().getName())
-				.extensions(Map.of("code", "NOT_PERMITTED"))
-				.build();
+			return notPermitted(GraphqlErrorBuilder.newError(env), env.getField().getName());
 		}
 		if (ex instanceof AbortExecutionException) {
 			// The caller went away (the connection closed mid-request) and graphql-java
@@ -71,6 +67,13 @@ class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 			.build();
 	}
 
+	private static GraphQLError notPermitted(GraphqlErrorBuilder<?> error, String what) {
+		return error.errorType(ErrorType.FORBIDDEN)
+			.message("Only staff may use " + what)
+			.extensions(Map.of("code", "NOT_PERMITTED"))
+			.build();
+	}
+
 	static GraphQLError describe(GraphqlErrorBuilder<?> error, PorticoException failure) {
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		extensions.put("code", failure.code());
@@ -89,6 +92,9 @@ class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 		protected @Nullable GraphQLError resolveToSingleError(Throwable ex) {
 			if (ex instanceof PorticoException failure) {
 				return describe(GraphqlErrorBuilder.newError(), failure);
+			}
+			if (ex instanceof AccessDeniedException) {
+				return notPermitted(GraphqlErrorBuilder.newError(), "this subscription");
 			}
 			logger.error("Unexpected failure in a subscription stream", ex);
 			return GraphqlErrorBuilder.newError()

@@ -113,11 +113,13 @@ class HandoffController {
 			.map((found) -> Batches.byKey(events, (e) -> found.get(e.milestoneId())));
 	}
 
-	// The client lens hides handoff rows from a CLIENT; the field says so explicitly.
+	// The client lens hides handoff rows from a CLIENT too; a CLIENT is not even asked.
 	@BatchMapping(typeName = "Milestone", field = "handoff")
 	Mono<Map<Milestone, Handoff>> handoff(List<Milestone> milestones) {
-		return this.handoffs.handoffs(milestones.stream().map(Milestone::id).distinct().toList())
-			.map((found) -> Batches.byKey(milestones, (m) -> found.get(m.id())));
+		return CurrentViewer.get()
+			.flatMap((viewer) -> viewer.isClient() ? Mono.just(Map.<Milestone, Handoff>of())
+					: this.handoffs.handoffs(milestones.stream().map(Milestone::id).distinct().toList())
+						.map((found) -> Batches.byKey(milestones, (m) -> found.get(m.id()))));
 	}
 
 	@BatchMapping(typeName = "Project", field = "whoseTurn")

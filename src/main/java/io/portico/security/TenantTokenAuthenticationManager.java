@@ -151,7 +151,7 @@ class TenantTokenAuthenticationManager implements ReactiveAuthenticationManager 
 	}
 
 	private static Authentication authenticated(Viewer viewer) {
-		return new ViewerAuthentication(viewer, List.of(new SimpleGrantedAuthority("ROLE_" + viewer.role().name())));
+		return new ViewerAuthentication(viewer, List.of(new SimpleGrantedAuthority(viewer.role().authority())));
 	}
 
 	private static Viewer viewer(Jwt jwt, Tenant tenant, TenantConfig.Issuer issuer) {

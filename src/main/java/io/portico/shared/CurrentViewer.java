@@ -6,6 +6,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 
 /**
@@ -25,12 +26,12 @@ public final class CurrentViewer {
 	}
 
 	/**
-	 * A context in which the given viewer acts, for work the service starts itself
-	 * (seeding demo data) rather than a request.
+	 * A context in which the given viewer acts, with its role's authority, for work the
+	 * service starts itself: seeding demo data, or the shared execution of a lens.
 	 */
 	public static Context as(Viewer viewer) {
-		return ReactiveSecurityContextHolder
-			.withAuthentication(UsernamePasswordAuthenticationToken.authenticated(viewer, null, List.of()));
+		return ReactiveSecurityContextHolder.withAuthentication(UsernamePasswordAuthenticationToken
+			.authenticated(viewer, null, List.of(new SimpleGrantedAuthority(viewer.role().authority()))));
 	}
 
 }

@@ -12,4 +12,9 @@ public enum Role {
 		return this != CLIENT;
 	}
 
+	/** The authority method security checks ({@code hasRole('STAFF')}). */
+	public String authority() {
+		return "ROLE_" + name();
+	}
+
 }
