@@ -39,6 +39,7 @@ CREATE TABLE change_order (
 	status               text NOT NULL DEFAULT 'PROPOSED'
 		CHECK (status IN ('PROPOSED', 'APPROVED', 'REJECTED', 'WITHDRAWN')),
 	requested_by         text NOT NULL,
+	requested_team       text,
 	created_at           timestamptz NOT NULL DEFAULT now(),
 	decided_by           text,
 	decided_role         text CHECK (decided_role IN ('ADMIN', 'STAFF', 'CLIENT')),
@@ -200,6 +201,50 @@ CREATE FUNCTION portico_next_invoice_number(p_prefix text, p_at timestamptz) RET
 		RETURNING p_prefix || '-' || n.year || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0')
 	$$;
 
+-- Bills an approved change order's cost: with the next paying milestone that is not
+-- completed yet (scheduled, issued by that milestone's completion), or at once when the
+-- tenant bills on approval or no paying milestone is left. Past the lens: a CLIENT's
+-- approval may schedule an invoice it will only see once issued.
+CREATE FUNCTION portico_bill_change_order(p_change_order uuid, p_amount numeric, p_currency text, p_prefix text,
+		p_at timestamptz, p_due date, p_with_next_milestone boolean)
+	RETURNS TABLE (id uuid, issued boolean)
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public
+	AS $$
+	DECLARE
+		v_project uuid;
+		v_next uuid;
+		v_id uuid := gen_random_uuid();
+	BEGIN
+		SELECT c.project_id INTO v_project FROM change_order c
+		WHERE c.tenant_id = portico_tenant() AND c.id = p_change_order;
+		IF v_project IS NULL THEN
+			RETURN;
+		END IF;
+		IF p_with_next_milestone THEN
+			SELECT i.milestone_id INTO v_next FROM invoice i
+			JOIN milestone m ON m.tenant_id = i.tenant_id AND m.id = i.milestone_id
+			WHERE i.tenant_id = portico_tenant() AND i.project_id = v_project AND i.change_order_id IS NULL
+				AND i.status = 'SCHEDULED' AND m.status <> 'COMPLETED'
+			ORDER BY m.position
+			LIMIT 1;
+		END IF;
+		IF v_next IS NOT NULL THEN
+			INSERT INTO invoice (tenant_id, id, project_id, milestone_id, change_order_id, amount, currency)
+			VALUES (portico_tenant(), v_id, v_project, v_next, p_change_order, p_amount, p_currency);
+			id := v_id;
+			issued := false;
+		ELSE
+			INSERT INTO invoice (tenant_id, id, project_id, change_order_id, amount, currency, status, number,
+				issued_at, due_date)
+			VALUES (portico_tenant(), v_id, v_project, p_change_order, p_amount, p_currency, 'ISSUED',
+				portico_next_invoice_number(p_prefix, p_at), p_at, p_due);
+			id := v_id;
+			issued := true;
+		END IF;
+		RETURN NEXT;
+	END
+	$$;
+
 -- Whether every milestone of the project is completed, internal ones included.
 CREATE FUNCTION portico_project_done(p_project uuid) RETURNS boolean
 	LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
@@ -222,18 +267,39 @@ CREATE FUNCTION portico_current_milestone(p_project uuid)
 		LIMIT 1
 	$$;
 
--- An approved change order moves the affected milestone and every later one that is not
--- completed by its schedule impact, internal ones included.
-CREATE FUNCTION portico_shift_schedule(p_project uuid, p_from_position int, p_days int) RETURNS int
+-- An approved change order moves the affected milestone and every later one of its
+-- project that is not completed by its schedule impact, internal ones included.
+CREATE FUNCTION portico_shift_schedule(p_milestone uuid, p_days int) RETURNS int
 	LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public
 	AS $$
-		WITH shifted AS (
+		WITH affected AS (
+			SELECT project_id, position FROM milestone WHERE tenant_id = portico_tenant() AND id = p_milestone
+		),
+		shifted AS (
 			UPDATE milestone m SET due_date = m.due_date + p_days, version = m.version + 1, updated_at = now()
-			WHERE m.tenant_id = portico_tenant() AND m.project_id = p_project AND m.position >= p_from_position
+			FROM affected a
+			WHERE m.tenant_id = portico_tenant() AND m.project_id = a.project_id AND m.position >= a.position
 				AND m.status <> 'COMPLETED' AND m.due_date IS NOT NULL
 			RETURNING 1
 		)
 		SELECT count(*)::int FROM shifted
+	$$;
+
+-- An approved change order adds its acceptance criteria to the milestone it affects,
+-- also when that milestone is internal and a CLIENT approved.
+CREATE FUNCTION portico_add_criteria(p_milestone uuid, p_texts text[]) RETURNS int
+	LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public
+	AS $$
+		WITH added AS (
+			INSERT INTO acceptance_criterion (tenant_id, id, milestone_id, position, text)
+			SELECT portico_tenant(), gen_random_uuid(), p_milestone,
+				(SELECT coalesce(max(position), 0) FROM acceptance_criterion
+				 WHERE tenant_id = portico_tenant() AND milestone_id = p_milestone) + t.n, t.text
+			FROM unnest(p_texts) WITH ORDINALITY AS t(text, n)
+			WHERE EXISTS (SELECT FROM milestone WHERE tenant_id = portico_tenant() AND id = p_milestone)
+			RETURNING 1
+		)
+		SELECT count(*)::int FROM added
 	$$;
 
 -- Appends an internal event (staff only) past the client lens. A CLIENT's completion
@@ -267,7 +333,9 @@ DECLARE
 BEGIN
 	FOREACH f IN ARRAY ARRAY['portico_issue_invoices(uuid, text, timestamptz, date)',
 			'portico_next_invoice_number(text, timestamptz)', 'portico_project_done(uuid)',
-			'portico_current_milestone(uuid)', 'portico_shift_schedule(uuid, int, int)',
+			'portico_current_milestone(uuid)', 'portico_shift_schedule(uuid, int)',
+			'portico_add_criteria(uuid, text[])',
+			'portico_bill_change_order(uuid, numeric, text, text, timestamptz, date, boolean)',
 			'portico_append_internal_event(uuid, uuid, text, text, timestamptz, jsonb)'] LOOP
 		EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
 		EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO ${app_role}, ${client_role}', f);

@@ -104,6 +104,33 @@ class BillingRepository {
 	}
 
 	/**
+	 * Bills a change order's cost past the client lens (see V5); the invoice, issued or
+	 * not.
+	 */
+	Mono<Billed> billChangeOrder(UUID changeOrderId, BigDecimal amount, String currency, String prefix,
+			OffsetDateTime at, LocalDate due, boolean withNextMilestone) {
+		return this.client.sql("""
+				SELECT id, issued
+				FROM portico_bill_change_order(:changeOrder, :amount, :currency, :prefix, :at, :due, :withNext)
+				""")
+			.bind("changeOrder", changeOrderId)
+			.bind("amount", amount)
+			.bind("currency", currency)
+			.bind("prefix", prefix)
+			.bind("at", at)
+			.bind("due", due)
+			.bind("withNext", withNextMilestone)
+			.map((row) -> new Billed(row.get("id", UUID.class), Boolean.TRUE.equals(row.get("issued", Boolean.class))))
+			.one();
+	}
+
+	/**
+	 * An invoice a change order's approval created, and whether it was issued at once.
+	 */
+	record Billed(UUID invoiceId, boolean issued) {
+	}
+
+	/**
 	 * Locks the invoice for the rest of the transaction: concurrent writers queue here.
 	 */
 	Mono<Invoice> lock(Viewer viewer, UUID id) {

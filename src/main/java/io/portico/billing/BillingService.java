@@ -118,16 +118,38 @@ public class BillingService {
 	Mono<Void> issue(Completion completion) {
 		Viewer viewer = completion.viewer();
 		TenantConfig config = this.tenants.byId(viewer.tenantId()).config();
-		LocalDate due = completion.at()
-			.atZoneSameInstant(ZoneOffset.UTC)
-			.toLocalDate()
-			.plusDays(config.billing().paymentTermsDays());
+		LocalDate due = dueDate(config, completion.at());
 		Milestone milestone = completion.milestone();
 		return this.repository.issue(milestone.id(), config.invoicePrefix(), completion.at(), due)
 			.concatMap((invoiceId) -> this.events.append(viewer,
 					new InvoiceIssued(PortalEvent.UNASSIGNED, milestone.projectId(), invoiceId, milestone.id(),
 							viewer.subject(), completion.at())))
 			.then();
+	}
+
+	/**
+	 * Bills an approved change order's cost by the tenant's rule, inside the approving
+	 * transaction: with the next paying milestone (scheduled until it completes) or at
+	 * once (issued, numbered, with its event). A cost of zero bills nothing.
+	 */
+	public Mono<Void> billChangeOrder(Viewer viewer, UUID projectId, UUID changeOrderId, BigDecimal cost,
+			String currency, OffsetDateTime at) {
+		if (cost.signum() == 0) {
+			return Mono.empty();
+		}
+		TenantConfig config = this.tenants.byId(viewer.tenantId()).config();
+		boolean withNext = config.billing().changeOrders() == TenantConfig.ChangeOrderBilling.WITH_NEXT_MILESTONE;
+		return this.repository
+			.billChangeOrder(changeOrderId, cost, currency, config.invoicePrefix(), at, dueDate(config, at), withNext)
+			.filter(BillingRepository.Billed::issued)
+			.flatMap((billed) -> this.events.append(viewer,
+					new InvoiceIssued(PortalEvent.UNASSIGNED, projectId, billed.invoiceId(), null, viewer.subject(),
+							at)))
+			.then();
+	}
+
+	private static LocalDate dueDate(TenantConfig config, OffsetDateTime issuedAt) {
+		return issuedAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate().plusDays(config.billing().paymentTermsDays());
 	}
 
 	/** The invoice, or empty when it does not exist or the viewer may not see it. */

@@ -68,6 +68,14 @@ class ProjectRepository {
 		return page.map(ProjectRepository::project).all();
 	}
 
+	/** Adds to the contract value (a change order's cost; negative for a credit). */
+	Mono<Void> addToContractValue(Viewer viewer, UUID projectId, BigDecimal delta) {
+		return this.client.sql("""
+				UPDATE project SET contract_value = coalesce(contract_value, 0) + :delta
+				WHERE tenant_id = :tenant AND id = :id
+				""").bind("delta", delta).bind("tenant", viewer.tenantId()).bind("id", projectId).then();
+	}
+
 	Mono<Void> insert(Viewer viewer, Project project) {
 		return this.client.sql("""
 				INSERT INTO project (tenant_id, id, client_account_id, name, status, template_key, start_date,

@@ -157,6 +157,14 @@ public class ProjectService {
 		return this.database.forCurrentViewer((viewer) -> this.repository.upsertClientAccount(viewer, account));
 	}
 
+	/**
+	 * Adds an approved change order's cost to the contract value, inside the caller's
+	 * transaction.
+	 */
+	public Mono<Void> addToContractValue(Viewer viewer, UUID projectId, BigDecimal delta) {
+		return this.repository.addToContractValue(viewer, projectId, delta);
+	}
+
 	public Mono<Project> createProject(String templateKey, String name, String clientAccountId, LocalDate startDate,
 			@Nullable LocalDate targetDate, @Nullable BigDecimal contractValue) {
 		String projectName = Inputs.name("name", name);
