@@ -28,6 +28,37 @@ class NoNPlusOneTests extends PorticoTest {
 	}
 
 	@Test
+	void whatCompletionDidCostsTheSameForOneProjectAndForFifty() {
+		String one = newClientAccount(BUILDER);
+		String fifty = newClientAccount(BUILDER);
+		for (int i = 0; i < 50; i++) {
+			completeMilestone(BUILDER, fifty,
+					milestoneId(staff(BUILDER), newProject(BUILDER, fifty, "custom-home"), "permits-filed"));
+		}
+		completeMilestone(BUILDER, one,
+				milestoneId(staff(BUILDER), newProject(BUILDER, one, "custom-home"), "permits-filed"));
+
+		long forOne = fewest(() -> effects(one, 1));
+		long forFifty = fewest(() -> effects(fifty, 50));
+
+		assertThat(forFifty).isEqualTo(forOne);
+	}
+
+	private void effects(String account, int projects) {
+		client(BUILDER, account).documentName("projectsEffects")
+			.variable("first", 100)
+			.execute()
+			.path("projects.edges")
+			.entityList(Object.class)
+			.hasSize(projects)
+			.path("projects.edges[0].node.milestones[0].approvalNote.text")
+			.hasValue()
+			.path("projects.edges[0].node.whoseTurn.party")
+			.entity(String.class)
+			.isEqualTo("TEAM");
+	}
+
+	@Test
 	void theScheduleFieldsOfAProjectCostWhatOneOfThemCosts() {
 		String account = newClientAccount(BUILDER);
 		newProject(BUILDER, account, "custom-home");
