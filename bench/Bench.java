@@ -52,7 +52,7 @@ public class Bench {
 			String account = "bench-" + System.nanoTime();
 			graphql(18081, token, "mutation { saveClientAccount(input: {id: \"" + account + "\", name: \"Bench\"}) { id } }");
 			String project = id(graphql(18081, token, "mutation { createProject(input: {templateKey: \"custom-home\", "
-					+ "name: \"Bench\", clientAccountId: \"" + account + "\", startDate: \"2026-01-05\"}) { id } }"));
+					+ "name: \"Bench\", clientAccountId: \"" + account + "\", startDate: \"2026-01-05\", contractValue: \"450000.00\"}) { id } }"));
 			List<String> milestones = ids(graphql(18081, token,
 					"{ project(id: \"" + project + "\") { milestones { id } } }"));
 
