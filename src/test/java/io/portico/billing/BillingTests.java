@@ -133,6 +133,13 @@ class BillingTests extends PorticoTest {
 		assertThat(activity(client, project)).first()
 			.satisfies((event) -> assertThat(event).containsEntry("__typename", "InvoiceIssued")
 				.containsEntry("invoice", Map.of("number", issued.get("number"))));
+
+		// Another client of the same operator sees nothing of it.
+		client(AGENCY, newClientAccount(AGENCY)).document("query($id: ID!) { invoice(id: $id) { number } }")
+			.variable("id", issued.get("id"))
+			.execute()
+			.path("invoice")
+			.valueIsNull();
 	}
 
 	@Test

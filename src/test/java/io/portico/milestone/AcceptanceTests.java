@@ -130,6 +130,22 @@ class AcceptanceTests extends PorticoTest {
 		assertThat(events.get(0)).containsEntry("__typename", "DeliverableSubmitted")
 			.containsEntry("milestone", Map.of("key", "data-migration-verified"))
 			.containsEntry("deliverable", Map.of("name", "Reconciliation workbook"));
+
+		// What is handed over for internal work stays internal.
+		staff(SAAS)
+			.document("mutation($id: ID!) { submitDeliverable(input: {milestoneId: $id, name: \"Run diff\"}) { id } }")
+			.variable("id", milestoneId(staff(SAAS), project, "parallel-run-review"))
+			.execute()
+			.path("submitDeliverable.id")
+			.hasValue();
+		client
+			.document("query($id: ID!) { project(id: $id) { activity { edges { node { "
+					+ "... on DeliverableSubmitted { deliverable { name } } } } } } }")
+			.variable("id", project)
+			.execute()
+			.path("project.activity.edges[*].node.deliverable.name")
+			.entityList(String.class)
+			.containsExactly("Reconciliation workbook");
 	}
 
 	@Test
