@@ -5,9 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.portico.security.TokenIssuer;
@@ -34,6 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the end-to-end tests: the whole service on a random port, over its embedded
@@ -281,6 +288,67 @@ public abstract class PorticoTest {
 		}
 		walk("CLIENT".equals(milestone.get("approval")) ? client(tenant, clientAccount) : staff, milestoneId,
 				"approveMilestone");
+	}
+
+	/** The kinds of the project's latest 100 events the viewer sees, newest first. */
+	protected static List<String> activityTypes(HttpGraphQlTester tester, String project) {
+		return tester
+			.document("query($id: ID!) { project(id: $id) { activity(first: 100) { edges { node { __typename } } } } }")
+			.variable("id", project)
+			.execute()
+			.path("project.activity.edges[*].node.__typename")
+			.entityList(String.class)
+			.get();
+	}
+
+	/** The extensions of the one error a response carries. */
+	protected static Map<String, Object> errorOf(HttpGraphQlTester.Response response) {
+		List<Map<String, Object>> errors = new ArrayList<>();
+		response.errors().satisfy((list) -> list.forEach((e) -> errors.add(e.getExtensions())));
+		assertThat(errors).hasSize(1);
+		return errors.get(0);
+	}
+
+	/** The code of the one error a response carries. */
+	protected static String errorCode(HttpGraphQlTester.Response response) {
+		return (String) errorOf(response).get("code");
+	}
+
+	/**
+	 * Sends the same approval from every approver at the same moment; the error
+	 * extensions of each answer, empty for the approval that went through.
+	 */
+	protected static List<List<Map<String, Object>>> approveAtOnce(List<HttpGraphQlTester> approvers,
+			String milestoneId) throws Exception {
+		CountDownLatch ready = new CountDownLatch(approvers.size());
+		CountDownLatch go = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(approvers.size());
+		try {
+			List<Future<List<Map<String, Object>>>> results = new ArrayList<>();
+			for (HttpGraphQlTester approver : approvers) {
+				results.add(pool.submit(() -> {
+					ready.countDown();
+					go.await();
+					List<Map<String, Object>> errors = new ArrayList<>();
+					approver.documentName("approveMilestone")
+						.variable("id", milestoneId)
+						.execute()
+						.errors()
+						.satisfy((list) -> list.forEach((e) -> errors.add(e.getExtensions())));
+					return errors;
+				}));
+			}
+			ready.await();
+			go.countDown();
+			List<List<Map<String, Object>>> outcomes = new ArrayList<>();
+			for (Future<List<Map<String, Object>>> result : results) {
+				outcomes.add(result.get());
+			}
+			return outcomes;
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	/** Counts SQL statements the service sends, to prove batching. */

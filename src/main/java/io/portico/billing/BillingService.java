@@ -234,12 +234,7 @@ public class BillingService {
 		return this.database.forCurrentViewer((viewer) -> this.repository.lock(viewer, uuid)
 			.switchIfEmpty(Mono.error(() -> new PorticoException.NotFound("Invoice", id)))
 			.flatMap((invoice) -> {
-				if (expectedVersion != null && expectedVersion != invoice.version()) {
-					return Mono.error(new PorticoException.Conflict("VERSION_CONFLICT",
-							"The invoice changed since version " + expectedVersion + "; it is now at version "
-									+ invoice.version(),
-							Map.of("expectedVersion", expectedVersion, "currentVersion", invoice.version())));
-				}
+				PorticoException.Conflict.expectVersion("invoice", expectedVersion, invoice.version());
 				if (invoice.status() != InvoiceStatus.ISSUED) {
 					return Mono.error(new PorticoException.Conflict("INVALID_TRANSITION",
 							"Cannot " + verb + " an invoice that is " + invoice.status() + "; only an ISSUED one",

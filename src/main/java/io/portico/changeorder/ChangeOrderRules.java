@@ -24,12 +24,7 @@ final class ChangeOrderRules {
 							: "Only the client decides a change order; staff may withdraw it",
 					Map.of("status", order.status().name()));
 		}
-		if (expectedVersion != null && expectedVersion != order.version()) {
-			throw new PorticoException.Conflict("VERSION_CONFLICT",
-					"The change order changed since version " + expectedVersion + "; it is now at version "
-							+ order.version(),
-					Map.of("expectedVersion", expectedVersion, "currentVersion", order.version()));
-		}
+		PorticoException.Conflict.expectVersion("change order", expectedVersion, order.version());
 		if (order.status() != ChangeOrderStatus.PROPOSED) {
 			throw new PorticoException.Conflict("INVALID_TRANSITION",
 					"The change order is already " + order.status() + "; a decision is final",

@@ -394,12 +394,7 @@ public class MilestoneService {
 		return this.database.forCurrentViewer((viewer) -> this.repository.lock(viewer, id)
 			.switchIfEmpty(Mono.error(() -> new PorticoException.NotFound("Milestone", id.toString())))
 			.flatMap((milestone) -> {
-				if (expectedVersion != null && expectedVersion != milestone.version()) {
-					return Mono.error(new PorticoException.Conflict("VERSION_CONFLICT",
-							"The milestone changed since version " + expectedVersion + "; it is now at version "
-									+ milestone.version(),
-							Map.of("expectedVersion", expectedVersion, "currentVersion", milestone.version())));
-				}
+				PorticoException.Conflict.expectVersion("milestone", expectedVersion, milestone.version());
 				rule.check(milestone, viewer);
 				return change.apply(viewer, milestone);
 			}));

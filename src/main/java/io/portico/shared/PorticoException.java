@@ -57,6 +57,18 @@ public abstract sealed class PorticoException extends RuntimeException {
 			super(code, message, details);
 		}
 
+		/**
+		 * Optimistic locking: refuses with VERSION_CONFLICT unless the caller expects no
+		 * particular version or the one the thing is at.
+		 */
+		public static void expectVersion(String what, @Nullable Integer expected, int current) {
+			if (expected != null && expected != current) {
+				throw new Conflict("VERSION_CONFLICT",
+						"The " + what + " changed since version " + expected + "; it is now at version " + current,
+						Map.of("expectedVersion", expected, "currentVersion", current));
+			}
+		}
+
 	}
 
 	/** The viewer may see the thing but may not do this to it. */

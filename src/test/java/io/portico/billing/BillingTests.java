@@ -5,10 +5,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.portico.FailingEffect;
 import io.portico.PorticoTest;
@@ -208,40 +204,15 @@ class BillingTests extends PorticoTest {
 		String foundation = milestoneId(staff, project, "foundation-poured");
 		walk(staff, foundation, "startMilestone", "submitMilestone");
 
-		int approvers = 50;
-		CountDownLatch ready = new CountDownLatch(approvers);
-		CountDownLatch go = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(approvers);
-		List<Future<List<Map<String, Object>>>> results = new ArrayList<>();
-		try {
-			for (int i = 0; i < approvers; i++) {
-				HttpGraphQlTester approver = (i % 2 == 0) ? staff(BUILDER) : admin(BUILDER);
-				results.add(pool.submit(() -> {
-					ready.countDown();
-					go.await();
-					List<Map<String, Object>> errors = new ArrayList<>();
-					approver.documentName("approveMilestone")
-						.variable("id", foundation)
-						.execute()
-						.errors()
-						.satisfy((list) -> list.forEach((e) -> errors.add(e.getExtensions())));
-					return errors;
-				}));
-			}
-			ready.await();
-			go.countDown();
-			List<List<Map<String, Object>>> outcomes = new ArrayList<>();
-			for (Future<List<Map<String, Object>>> result : results) {
-				outcomes.add(result.get());
-			}
-			assertThat(outcomes).filteredOn(List::isEmpty).hasSize(1);
-			assertThat(outcomes).filteredOn((errors) -> !errors.isEmpty())
-				.hasSize(approvers - 1)
-				.allSatisfy((errors) -> assertThat(errors.get(0)).containsEntry("code", "INVALID_TRANSITION"));
+		List<HttpGraphQlTester> approvers = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			approvers.add((i % 2 == 0) ? staff(BUILDER) : admin(BUILDER));
 		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<List<Map<String, Object>>> outcomes = approveAtOnce(approvers, foundation);
+		assertThat(outcomes).filteredOn(List::isEmpty).hasSize(1);
+		assertThat(outcomes).filteredOn((errors) -> !errors.isEmpty())
+			.hasSize(49)
+			.allSatisfy((errors) -> assertThat(errors.get(0)).containsEntry("code", "INVALID_TRANSITION"));
 
 		List<Map<String, Object>> events = activity(staff, project);
 		assertThat(events)
@@ -371,14 +342,10 @@ class BillingTests extends PorticoTest {
 		String reason = arguments.containsKey("reason") ? ", reason: \"" + arguments.get("reason") + "\"" : "";
 		String version = arguments.containsKey("expectedVersion")
 				? ", expectedVersion: " + arguments.get("expectedVersion") : "";
-		List<String> codes = new ArrayList<>();
-		tester.document("mutation($id: ID!) { " + mutation + "(id: $id" + reason + version + ") { id } }")
-			.variable("id", invoice.get("id"))
-			.execute()
-			.errors()
-			.satisfy((errors) -> errors.forEach((e) -> codes.add((String) e.getExtensions().get("code"))));
-		assertThat(codes).hasSize(1);
-		return codes.get(0);
+		return errorCode(
+				tester.document("mutation($id: ID!) { " + mutation + "(id: $id" + reason + version + ") { id } }")
+					.variable("id", invoice.get("id"))
+					.execute());
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,7 +1,6 @@
 package io.portico.changeorder;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,7 @@ class ChangeOrderTests extends PorticoTest {
 		assertThat(changeOrder(client, order)).containsEntry("status", "PROPOSED")
 			.containsEntry("requestedBy", "staff@" + AGENCY)
 			.containsEntry("costImpact", Map.of("amount", "4500.00", "currency", "USD"));
-		assertThat(code(staff.document("mutation($id: ID!) { approveChangeOrder(id: $id) { id } }")
+		assertThat(errorCode(staff.document("mutation($id: ID!) { approveChangeOrder(id: $id) { id } }")
 			.variable("id", order)
 			.execute())).isEqualTo("NOT_PERMITTED");
 
@@ -85,8 +84,8 @@ class ChangeOrderTests extends PorticoTest {
 		assertThat(dueDate(after, "concept-approval")).isEqualTo(dueDate(before, "concept-approval"));
 		assertThat(criteria(after, "final-assets")).contains("Microsite launched");
 
-		assertThat(types(client, project).subList(0, 2)).containsExactly("ChangeOrderDecided", "InvoiceIssued");
-		assertThat(code(client.document("mutation($id: ID!) { rejectChangeOrder(id: $id, reason: \"No\") { id } }")
+		assertThat(activityTypes(client, project).subList(0, 2)).containsExactly("ChangeOrderDecided", "InvoiceIssued");
+		assertThat(errorCode(client.document("mutation($id: ID!) { rejectChangeOrder(id: $id, reason: \"No\") { id } }")
 			.variable("id", order)
 			.execute())).isEqualTo("INVALID_TRANSITION");
 		staff.document("{ notifications(first: 100) { edges { node { kind message project { id } } } } }")
@@ -167,23 +166,23 @@ class ChangeOrderTests extends PorticoTest {
 		assertThat(plan(staff, project).get("contractValue")).isEqualTo(Map.of("amount", "125000.50"));
 
 		String withdrawn = propose(staff, project, Map.of("title", "Print collateral"));
-		assertThat(code(client.document("mutation($id: ID!) { withdrawChangeOrder(id: $id) { id } }")
+		assertThat(errorCode(client.document("mutation($id: ID!) { withdrawChangeOrder(id: $id) { id } }")
 			.variable("id", withdrawn)
 			.execute())).isEqualTo("NOT_PERMITTED");
 		walk(staff, withdrawn, "withdrawChangeOrder");
 		assertThat(changeOrder(client, withdrawn)).containsEntry("status", "WITHDRAWN");
 
-		assertThat(code(client.document("""
+		assertThat(errorCode(client.document("""
 				mutation($p: ID!) { proposeChangeOrder(input: {projectId: $p, title: "Free work"}) { id } }
 				""").variable("p", project).execute())).isEqualTo("NOT_PERMITTED");
-		assertThat(code(staff
+		assertThat(errorCode(staff
 			.document(
 					"""
 							mutation($p: ID!) { proposeChangeOrder(input: {projectId: $p, title: "X", newAcceptanceCriteria: ["Y"]}) { id } }
 							""")
 			.variable("p", project)
 			.execute())).isEqualTo("MILESTONE_REQUIRED");
-		assertThat(code(staff.document("""
+		assertThat(errorCode(staff.document("""
 				mutation($p: ID!) { proposeChangeOrder(input: {projectId: $p, title: "X", costImpact: "1.005"}) { id } }
 				""").variable("p", project).execute())).isEqualTo("INVALID_AMOUNT");
 
@@ -198,7 +197,7 @@ class ChangeOrderTests extends PorticoTest {
 			.execute()
 			.path("changeOrder")
 			.valueIsNull();
-		assertThat(types(client, project)).containsSubsequence("ChangeOrderDecided", "ChangeOrderProposed",
+		assertThat(activityTypes(client, project)).containsSubsequence("ChangeOrderDecided", "ChangeOrderProposed",
 				"ChangeOrderDecided", "ChangeOrderProposed");
 	}
 
@@ -243,23 +242,6 @@ class ChangeOrderTests extends PorticoTest {
 		return ((List<Map<String, Object>>) milestone(plan, key).get("acceptanceCriteria")).stream()
 			.map((c) -> (String) c.get("text"))
 			.toList();
-	}
-
-	private static List<String> types(HttpGraphQlTester tester, String project) {
-		return tester
-			.document("query($id: ID!) { project(id: $id) { activity(first: 100) { edges { node { __typename } } } } }")
-			.variable("id", project)
-			.execute()
-			.path("project.activity.edges[*].node.__typename")
-			.entityList(String.class)
-			.get();
-	}
-
-	private static String code(HttpGraphQlTester.Response response) {
-		List<String> codes = new ArrayList<>();
-		response.errors().satisfy((errors) -> errors.forEach((e) -> codes.add((String) e.getExtensions().get("code"))));
-		assertThat(codes).hasSize(1);
-		return codes.get(0);
 	}
 
 }

@@ -76,9 +76,9 @@ class HandoffTests extends PorticoTest {
 			.execute()
 			.path("milestone.handoff")
 			.valueIsNull();
-		assertThat(types(client, project)).doesNotContain("HandedOff", "NotificationPosted")
+		assertThat(activityTypes(client, project)).doesNotContain("HandedOff", "NotificationPosted")
 			.contains("MilestoneChanged");
-		assertThat(types(staff, project)).contains("HandedOff", "NotificationPosted");
+		assertThat(activityTypes(staff, project)).contains("HandedOff", "NotificationPosted");
 		client.document(NOTIFICATIONS)
 			.execute()
 			.errors()
@@ -162,7 +162,7 @@ class HandoffTests extends PorticoTest {
 			.valueIsNull();
 		// The last completion's effects, newest first: the project completed after the
 		// invoice the go-live issued.
-		assertThat(types(client, project).subList(0, 3)).containsExactly("ProjectCompleted", "InvoiceIssued",
+		assertThat(activityTypes(client, project).subList(0, 3)).containsExactly("ProjectCompleted", "InvoiceIssued",
 				"MilestoneChanged");
 	}
 
@@ -185,16 +185,6 @@ class HandoffTests extends PorticoTest {
 
 	private static Map<String, Object> turn(HttpGraphQlTester tester, String project) {
 		return tester.document(TURN).variable("id", project).execute().path("project.whoseTurn").entity(MAP).get();
-	}
-
-	private static List<String> types(HttpGraphQlTester tester, String project) {
-		return tester
-			.document("query($id: ID!) { project(id: $id) { activity(first: 100) { edges { node { __typename } } } } }")
-			.variable("id", project)
-			.execute()
-			.path("project.activity.edges[*].node.__typename")
-			.entityList(String.class)
-			.get();
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.portico.milestone;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +28,7 @@ class AcceptanceTests extends PorticoTest {
 		String permits = milestoneId(staff, project, "permits-filed");
 		walk(staff, permits, "startMilestone");
 
-		Map<String, Object> error = error(act(staff, "completeMilestone", permits));
+		Map<String, Object> error = errorOf(act(staff, "completeMilestone", permits));
 		assertThat(error).containsEntry("code", "CRITERIA_UNMET").containsEntry("classification", "CONFLICT");
 		assertThat((List<?>) error.get("unmet")).extracting((unmet) -> (Object) ((Map<?, ?>) unmet).get("text"))
 			.containsExactly("Building permit application submitted to the county");
@@ -55,7 +54,7 @@ class AcceptanceTests extends PorticoTest {
 			.hasValue();
 		walk(staff, permits, "completeMilestone");
 
-		assertThat(error(staff.document("mutation($id: ID!) { setCriterionMet(id: $id, met: false) { met } }")
+		assertThat(errorOf(staff.document("mutation($id: ID!) { setCriterionMet(id: $id, met: false) { met } }")
 			.variable("id", criterion)
 			.execute())).containsEntry("code", "INVALID_TRANSITION");
 	}
@@ -92,7 +91,7 @@ class AcceptanceTests extends PorticoTest {
 			.entity(String.class)
 			.isEqualTo("user@" + account);
 		String theirs = criteria(client, kickoff).get(0).get("id").toString();
-		assertThat(error(client.document("mutation($id: ID!) { setCriterionMet(id: $id, met: true) { met } }")
+		assertThat(errorOf(client.document("mutation($id: ID!) { setCriterionMet(id: $id, met: true) { met } }")
 			.variable("id", theirs)
 			.execute())).containsEntry("code", "NOT_PERMITTED");
 		assertThat(criteria(staff(SAAS), kickoff).get(0)).containsEntry("met", false);
@@ -107,10 +106,10 @@ class AcceptanceTests extends PorticoTest {
 			.path("submitDeliverable.submittedBy")
 			.entity(String.class)
 			.isEqualTo("user@" + account);
-		assertThat(error(client.document("""
+		assertThat(errorOf(client.document("""
 				mutation($id: ID!) { submitDeliverable(input: { milestoneId: $id, name: "Not mine" }) { name } }
 				""").variable("id", kickoff).execute())).containsEntry("code", "NOT_PERMITTED");
-		assertThat(error(staff(SAAS)
+		assertThat(errorOf(staff(SAAS)
 			.document(
 					"""
 							mutation($id: ID!) { submitDeliverable(input: { milestoneId: $id, name: "Bad", url: "ftp://x" }) { name } }
@@ -203,7 +202,7 @@ class AcceptanceTests extends PorticoTest {
 			.path("addAcceptanceCriterion.met")
 			.entity(Boolean.class)
 			.isEqualTo(false);
-		assertThat(error(client(AGENCY, account)
+		assertThat(errorOf(client(AGENCY, account)
 			.document("mutation($id: ID!) { addAcceptanceCriterion(milestoneId: $id, text: \"Mine\") { id } }")
 			.variable("id", finalAssets)
 			.execute())).containsEntry("code", "NOT_PERMITTED");
@@ -221,12 +220,12 @@ class AcceptanceTests extends PorticoTest {
 			.path("project.scopeLockedAt")
 			.hasValue();
 
-		Map<String, Object> refused = error(staff
+		Map<String, Object> refused = errorOf(staff
 			.document("mutation($id: ID!) { addAcceptanceCriterion(milestoneId: $id, text: \"Extra page\") { id } }")
 			.variable("id", finalAssets)
 			.execute());
 		assertThat(refused).containsEntry("code", "SCOPE_LOCKED").containsEntry("use", "proposeChangeOrder");
-		assertThat(error(staff.documentName("updateMilestone")
+		assertThat(errorOf(staff.documentName("updateMilestone")
 			.variable("input", Map.of("id", finalAssets, "name", "Final assets and a microsite"))
 			.execute())).containsEntry("code", "SCOPE_LOCKED");
 		staff.documentName("updateMilestone")
@@ -254,13 +253,6 @@ class AcceptanceTests extends PorticoTest {
 			.path("milestone.status")
 			.entity(String.class)
 			.get();
-	}
-
-	private static Map<String, Object> error(HttpGraphQlTester.Response response) {
-		List<Map<String, Object>> errors = new ArrayList<>();
-		response.errors().satisfy((list) -> list.forEach((e) -> errors.add(e.getExtensions())));
-		assertThat(errors).hasSize(1);
-		return errors.get(0);
 	}
 
 }

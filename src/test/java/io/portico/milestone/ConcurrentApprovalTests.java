@@ -1,12 +1,7 @@
 package io.portico.milestone;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.portico.PorticoTest;
 import org.junit.jupiter.api.RepeatedTest;
@@ -34,40 +29,12 @@ class ConcurrentApprovalTests extends PorticoTest {
 		String foundation = milestoneId(staff, project, "foundation-poured");
 		walk(staff, foundation, "startMilestone", "submitMilestone");
 
-		List<HttpGraphQlTester> approvers = List.of(staff(BUILDER), admin(BUILDER));
-		CountDownLatch ready = new CountDownLatch(approvers.size());
-		CountDownLatch go = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(approvers.size());
-		List<Future<List<Map<String, Object>>>> results = new ArrayList<>();
-		try {
-			for (HttpGraphQlTester approver : approvers) {
-				results.add(pool.submit(() -> {
-					ready.countDown();
-					go.await();
-					List<Map<String, Object>> errors = new ArrayList<>();
-					approver.documentName("approveMilestone")
-						.variable("id", foundation)
-						.execute()
-						.errors()
-						.satisfy((list) -> list.forEach((e) -> errors.add(e.getExtensions())));
-					return errors;
-				}));
-			}
-			ready.await();
-			go.countDown();
-			List<List<Map<String, Object>>> outcomes = new ArrayList<>();
-			for (Future<List<Map<String, Object>>> result : results) {
-				outcomes.add(result.get());
-			}
-			assertThat(outcomes).filteredOn(List::isEmpty).hasSize(1);
-			assertThat(outcomes).filteredOn((errors) -> !errors.isEmpty())
-				.singleElement()
-				.satisfies((errors) -> assertThat(errors.get(0)).containsEntry("code", "INVALID_TRANSITION")
-					.containsEntry("status", "COMPLETED"));
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<List<Map<String, Object>>> outcomes = approveAtOnce(List.of(staff(BUILDER), admin(BUILDER)), foundation);
+		assertThat(outcomes).filteredOn(List::isEmpty).hasSize(1);
+		assertThat(outcomes).filteredOn((errors) -> !errors.isEmpty())
+			.singleElement()
+			.satisfies((errors) -> assertThat(errors.get(0)).containsEntry("code", "INVALID_TRANSITION")
+				.containsEntry("status", "COMPLETED"));
 
 		List<String> approvals = staff.documentName("activity")
 			.variable("id", project)
