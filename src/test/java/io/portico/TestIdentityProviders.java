@@ -33,6 +33,9 @@ public final class TestIdentityProviders {
 
 	public static final String TEST_TENANT = "acme-test";
 
+	/** A tenant that accepts only PDF and plain text, up to 1 MiB. */
+	public static final String SMALL_FILES_TENANT = "small-files";
+
 	public static final String INLINE_ISSUER = "https://login.acme.test/";
 
 	public static final String JWKS_ISSUER = "https://sso.acme.test/";
@@ -153,6 +156,23 @@ public final class TestIdentityProviders {
 					        name: Only step
 					        duration-days: 1
 					""".formatted(TEST_TENANT, INLINE_ISSUER, pem.indent(6).stripTrailing(), JWKS_ISSUER, jwksUri));
+			Files.writeString(dir.resolve(SMALL_FILES_TENANT + ".yaml"), """
+					slug: %s
+					name: Small Files Co
+					industry: CONSTRUCTION
+					issuers:
+					  - issuer: portico
+					documents:
+					  allowed-types: [application/pdf, text/plain]
+					  max-size-mb: 1
+					templates:
+					  - key: simple
+					    name: Simple
+					    milestones:
+					      - key: only
+					        name: Only step
+					        duration-days: 1
+					""".formatted(SMALL_FILES_TENANT));
 			return dir;
 		}
 		catch (IOException ex) {

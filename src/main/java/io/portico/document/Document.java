@@ -17,9 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param contentType its media type
  * @param sizeBytes its size
  * @param unlockedAt when clients could first read it; {@code null} while locked
+ * @param currentVersion the newest uploaded version; {@code null} before the first upload
+ * @param withdrawnAt when staff withdrew it from portals
  */
 public record Document(UUID id, UUID projectId, @Nullable UUID milestoneId, String name, @Nullable String kind,
-		@Nullable String contentType, @Nullable Long sizeBytes, @Nullable OffsetDateTime unlockedAt) {
+		@Nullable String contentType, @Nullable Long sizeBytes, @Nullable OffsetDateTime unlockedAt,
+		@Nullable Integer currentVersion, @Nullable OffsetDateTime withdrawnAt) {
 
 	public boolean unlocked() {
 		return this.unlockedAt != null;

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Repository;
 class DocumentRepository {
 
 	private static final String COLUMNS = """
-			id, project_id, milestone_id, name, kind, content_type, size_bytes, unlocked_at
+			id, project_id, milestone_id, name, kind, content_type, size_bytes, unlocked_at, current_version,
+			withdrawn_at
 			""";
 
 	private final DatabaseClient client;
@@ -83,6 +84,50 @@ class DocumentRepository {
 			.thenReturn(document);
 	}
 
+	/** Locks the document for the rest of the transaction. */
+	Mono<Document> lock(Viewer viewer, UUID id) {
+		return this.client.sql("SELECT " + COLUMNS + " FROM document WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
+			.bind("tenant", viewer.tenantId())
+			.bind("id", id)
+			.map(DocumentRepository::document)
+			.one();
+	}
+
+	Mono<Void> withdraw(Viewer viewer, UUID id, OffsetDateTime at, @Nullable String reason) {
+		return this.client.sql("""
+				UPDATE document SET withdrawn_at = :at, withdrawn_by = :by, withdraw_reason = :reason
+				WHERE tenant_id = :tenant AND id = :id
+				""")
+			.bind("at", at)
+			.bind("by", viewer.subject())
+			.bind("reason", Sql.nullable(reason, String.class))
+			.bind("tenant", viewer.tenantId())
+			.bind("id", id)
+			.then();
+	}
+
+	/** Records a new current version of the document's content. */
+	Mono<Void> newVersion(Viewer viewer, UUID id, int version, String contentType, long size) {
+		return this.client.sql("""
+				UPDATE document SET current_version = :version, content_type = :type, size_bytes = :size
+				WHERE tenant_id = :tenant AND id = :id
+				""")
+			.bind("version", version)
+			.bind("type", contentType)
+			.bind("size", size)
+			.bind("tenant", viewer.tenantId())
+			.bind("id", id)
+			.then();
+	}
+
+	Mono<Void> markPurged(Viewer viewer, UUID id, OffsetDateTime at) {
+		return this.client.sql("UPDATE document SET purged_at = :at WHERE tenant_id = :tenant AND id = :id")
+			.bind("at", at)
+			.bind("tenant", viewer.tenantId())
+			.bind("id", id)
+			.then();
+	}
+
 	/**
 	 * Unlocks the still-locked documents of a milestone, past the client lens (a client
 	 * may complete a milestone whose documents it cannot see yet); (document, project)
@@ -132,7 +177,8 @@ class DocumentRepository {
 		return new Document(row.get("id", UUID.class), row.get("project_id", UUID.class),
 				row.get("milestone_id", UUID.class), row.get("name", String.class), row.get("kind", String.class),
 				row.get("content_type", String.class), row.get("size_bytes", Long.class),
-				row.get("unlocked_at", OffsetDateTime.class));
+				row.get("unlocked_at", OffsetDateTime.class), row.get("current_version", Integer.class),
+				row.get("withdrawn_at", OffsetDateTime.class));
 	}
 
 }

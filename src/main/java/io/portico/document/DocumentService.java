@@ -113,7 +113,7 @@ public class DocumentService {
 				OffsetDateTime now = OffsetDateTime.now(this.clock);
 				boolean shared = milestone == null || owner.milestoneCompleted();
 				Document document = new Document(UUID.randomUUID(), project, milestone, checkedName, kind, contentType,
-						(sizeBytes != null) ? sizeBytes.longValue() : null, shared ? now : null);
+						(sizeBytes != null) ? sizeBytes.longValue() : null, shared ? now : null, null, null);
 				Mono<Document> inserted = this.repository.insert(viewer, document);
 				return shared ? inserted.flatMap(
 						(d) -> this.events.append(viewer, unlocked(viewer, project, d.id(), milestone)).thenReturn(d))
@@ -128,6 +128,55 @@ public class DocumentService {
 	}
 
 	/** The document feature records unlocks in the log. */
+	@Bean
+	static EventKind<DocumentWithdrawn> documentWithdrawnKind() {
+		return DocumentWithdrawn.KIND;
+	}
+
+	/**
+	 * Withdraws a document (staff only): clients no longer see it and its URLs stop
+	 * working; its bytes stay until an ADMIN purges them.
+	 */
+	public Mono<Document> withdraw(String id, @Nullable String reason) {
+		UUID uuid = Inputs.id("id", id);
+		String checkedReason = Inputs.text("reason", reason);
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		return this.database.forCurrentViewer((viewer) -> this.repository.lock(viewer, uuid)
+			.switchIfEmpty(Mono.error(() -> new PorticoException.NotFound("Document", id)))
+			.flatMap((document) -> {
+				if (document.withdrawnAt() != null) {
+					return Mono
+						.error(new PorticoException.Conflict("INVALID_TRANSITION", "The document is already withdrawn",
+								Map.of("withdrawnAt", document.withdrawnAt().toString())));
+				}
+				return this.repository.withdraw(viewer, uuid, now, checkedReason)
+					.then(this.events.append(viewer,
+							new DocumentWithdrawn(PortalEvent.UNASSIGNED, document.projectId(), uuid, checkedReason,
+									viewer.subject(), now)))
+					.then(this.repository.byIds(viewer, List.of(uuid)).next());
+			}));
+	}
+
+	/**
+	 * The document, locked for the rest of the caller's transaction (an upload adds a
+	 * version under this lock, so versions of one document are numbered one by one).
+	 */
+	public Mono<Document> lock(Viewer viewer, UUID id) {
+		return this.repository.lock(viewer, id);
+	}
+
+	/**
+	 * Makes a new version the document's current one, inside the caller's transaction.
+	 */
+	public Mono<Void> newVersion(Viewer viewer, UUID id, int version, String contentType, long size) {
+		return this.repository.newVersion(viewer, id, version, contentType, size);
+	}
+
+	/** Records that a withdrawn document's bytes were purged. */
+	public Mono<Void> markPurged(Viewer viewer, UUID id, OffsetDateTime at) {
+		return this.repository.markPurged(viewer, id, at);
+	}
+
 	@Bean
 	static EventKind<DocumentUnlocked> documentUnlockedKind() {
 		return DocumentUnlocked.KIND;

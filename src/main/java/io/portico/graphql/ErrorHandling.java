@@ -69,7 +69,7 @@ class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 
 	private static GraphQLError notPermitted(GraphqlErrorBuilder<?> error, String what) {
 		return error.errorType(ErrorType.FORBIDDEN)
-			.message("Only staff may use " + what)
+			.message("Your role may not use " + what)
 			.extensions(Map.of("code", "NOT_PERMITTED"))
 			.build();
 	}

@@ -50,6 +50,11 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, "/auth/demo-token")
 				.permitAll()
+				// Signed upload and download URLs: the signature is the credential, and
+				// the
+				// content feature checks it and the signer's lens itself.
+				.pathMatchers("/files/*")
+				.permitAll()
 				// The WebSocket upgrade: its token comes in connection_init, never in the
 				// URL.
 				.pathMatchers(HttpMethod.GET, "/graphql")

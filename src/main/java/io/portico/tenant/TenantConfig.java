@@ -21,17 +21,19 @@ import org.jspecify.annotations.Nullable;
  * of them
  * @param billing how invoices are numbered, when they are due and how change orders are
  * billed
+ * @param documents what may be uploaded
  * @param templates project templates staff create projects from
  * @param demo demo data seeded once in demo mode
  */
 public record TenantConfig(String slug, String name, Industry industry, String currency, Branding branding,
-		Vocabulary vocabulary, List<Issuer> issuers, List<String> teams, Billing billing,
+		Vocabulary vocabulary, List<Issuer> issuers, List<String> teams, Billing billing, Documents documents,
 		List<ProjectTemplate> templates, @Nullable Demo demo) {
 
 	public TenantConfig {
 		currency = Objects.requireNonNullElse(currency, "USD");
 		teams = listOf(teams);
 		billing = Objects.requireNonNullElse(billing, new Billing(null, null, null));
+		documents = Objects.requireNonNullElse(documents, new Documents(null, null));
 		branding = Objects.requireNonNullElse(branding, new Branding(null, null, null));
 		vocabulary = Objects.requireNonNullElse(vocabulary, new Vocabulary(null, null, null, null));
 		issuers = listOf(issuers);
@@ -59,6 +61,34 @@ public record TenantConfig(String slug, String name, Industry industry, String c
 		public Billing {
 			paymentTermsDays = Objects.requireNonNullElse(paymentTermsDays, 30);
 			changeOrders = Objects.requireNonNullElse(changeOrders, ChangeOrderBilling.ON_APPROVAL);
+		}
+
+	}
+
+	/**
+	 * What may be uploaded as a document's content.
+	 *
+	 * @param allowedTypes media types, as detected from the bytes
+	 * @param maxSizeMb the largest upload, in MiB
+	 */
+	public record Documents(List<String> allowedTypes, Integer maxSizeMb) {
+
+		/** Common office documents, images, PDF, plain text and CSV. */
+		public static final List<String> DEFAULT_TYPES = List.of("application/pdf", "image/png", "image/jpeg",
+				"image/gif", "image/webp", "text/plain", "text/csv", "application/msword", "application/vnd.ms-excel",
+				"application/vnd.ms-powerpoint",
+				"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+				"application/vnd.openxmlformats-officedocument.presentationml.presentation",
+				"application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet");
+
+		public Documents {
+			allowedTypes = (allowedTypes != null) ? List.copyOf(allowedTypes) : DEFAULT_TYPES;
+			maxSizeMb = Objects.requireNonNullElse(maxSizeMb, 100);
+		}
+
+		public long maxBytes() {
+			return this.maxSizeMb * 1024L * 1024L;
 		}
 
 	}

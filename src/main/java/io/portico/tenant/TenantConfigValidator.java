@@ -32,6 +32,8 @@ final class TenantConfigValidator {
 
 	private static final Pattern PREFIX = Pattern.compile("[A-Z0-9]{1,10}");
 
+	private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*");
+
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
 	/** The team a template names for work the client does itself. */
@@ -58,6 +60,13 @@ final class TenantConfigValidator {
 		}
 		require("billing.invoice-prefix", PREFIX.matcher(config.invoicePrefix()).matches(),
 				"must be 1-10 capital letters or digits, got " + quote(config.invoicePrefix()));
+		require("documents.max-size-mb", config.documents().maxSizeMb() > 0,
+				"must be a positive number of MiB, got " + config.documents().maxSizeMb());
+		for (int i = 0; i < config.documents().allowedTypes().size(); i++) {
+			String type = config.documents().allowedTypes().get(i);
+			require("documents.allowed-types[" + i + "]", type != null && MEDIA_TYPE.matcher(type).matches(),
+					"must be a media type such as application/pdf, got " + quote(type));
+		}
 		require("billing.payment-terms-days",
 				config.billing().paymentTermsDays() >= 0 && config.billing().paymentTermsDays() <= 365,
 				"must be between 0 and 365");

@@ -143,7 +143,7 @@ class BadInputTests extends PorticoTest {
 			.variable("name", "Renamed by the client"));
 		assertThat(error.getExtensions()).containsEntry("code", "NOT_PERMITTED")
 			.containsEntry("classification", "FORBIDDEN");
-		assertThat(error.getMessage()).isEqualTo("Only staff may use saveClientAccount");
+		assertThat(error.getMessage()).isEqualTo("Your role may not use saveClientAccount");
 		staff(BUILDER).document("{ clientAccounts { id name } }")
 			.execute()
 			.path("clientAccounts[?(@.id == '" + account + "')].name")
