@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -226,6 +229,44 @@ class ContentTests extends PorticoTest {
 		String download = (String) content(staff(SMALL), document).get("downloadUrl");
 		files().put().uri(download).bodyValue(pdf(100)).exchange().expectStatus().isForbidden();
 		assertThat(content(staff(SMALL), document)).containsEntry("contentType", "text/plain");
+	}
+
+	@Test
+	void aBrowserFormUploadsTooAndAClientHearsOfNewVersionsOnlyOnceUnlocked() {
+		String account = newClientAccount(BUILDER);
+		String project = newProject(BUILDER, account, "custom-home");
+		String permits = milestoneId(staff(BUILDER), project, "permits-filed");
+		String locked = attach(staff(BUILDER), project, permits, "Permit set.pdf");
+		String shared = attach(staff(BUILDER), project, null, "Welcome.pdf");
+
+		MultipartBodyBuilder form = new MultipartBodyBuilder();
+		form.part("note", "first draft");
+		form.part("file", new ByteArrayResource(pdf(5000)) {
+			@Override
+			public String getFilename() {
+				return "welcome.pdf";
+			}
+		}).contentType(MediaType.APPLICATION_PDF);
+		assertThat(files().post()
+			.uri(uploadUrl(staff(BUILDER), shared))
+			.body(BodyInserters.fromMultipartData(form.build()))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(MAP)
+			.returnResult()
+			.getResponseBody()).containsEntry("version", 1).containsEntry("sizeBytes", 5000);
+		put(uploadUrl(staff(BUILDER), locked), pdf(3000));
+
+		List<String> clientSees = activityTypes(client(BUILDER, account), project);
+		List<String> staffSees = activityTypes(staff(BUILDER), project);
+		assertThat(staffSees.stream().filter("DocumentVersionAdded"::equals)).hasSize(2);
+		assertThat(clientSees.stream().filter("DocumentVersionAdded"::equals)).hasSize(1);
+
+		completeMilestone(BUILDER, account, permits);
+		assertThat((List<?>) content(client(BUILDER, account), locked).get("versions")).hasSize(1);
+		assertThat(activityTypes(client(BUILDER, account), project).stream().filter("DocumentVersionAdded"::equals))
+			.hasSize(2);
 	}
 
 	@Test
