@@ -90,8 +90,7 @@ public class ContentService {
 	 */
 	Mono<DocumentVersion> upload(String token, Flux<DataBuffer> body, long contentLength) {
 		return this.urls.verify(token, SignedUrls.UPLOAD).flatMap((grant) -> {
-			Viewer viewer = grant.viewer();
-			TenantConfig.Documents rules = this.tenants.byId(viewer.tenantId()).config().documents();
+			TenantConfig.Documents rules = this.tenants.byId(grant.viewer().tenantId()).config().documents();
 			if (contentLength > rules.maxBytes()) {
 				return Mono.error(Upload.tooLarge(rules));
 			}
@@ -101,18 +100,27 @@ public class ContentService {
 			// statement
 			// cancelled in flight would hand its connection back to the pool
 			// mid-protocol.
-			Mono<DocumentVersion> upload = this.database.one(viewer,
-					() -> this.documents.lock(viewer, grant.documentId())
-						.filter((document) -> document.withdrawnAt() == null)
-						.switchIfEmpty(Mono
-							.error(() -> new PorticoException.NotFound("Document", grant.documentId().toString())))
-						.flatMap((document) -> store(viewer, document, new Upload(rules, document.name()), body)));
-			return Mono.fromFuture(upload.onErrorResume(AbortedException.class, (ex) -> {
-				// Rolled back; the caller who cut it off is gone and hears nothing.
-				logger.debug("Upload to " + grant.documentId() + " cut off by the caller");
-				return Mono.empty();
-			}).toFuture(), true);
+			return Mono.fromFuture(
+					addVersion(grant.viewer(), grant.documentId(), body).onErrorResume(AbortedException.class, (ex) -> {
+						// Rolled back; the caller who cut it off is gone and hears
+						// nothing.
+						logger.debug("Upload to " + grant.documentId() + " cut off by the caller");
+						return Mono.empty();
+					}).toFuture(), true);
 		});
+	}
+
+	/**
+	 * Adds a version of a document's content from its bytes, as the viewer (an upload, or
+	 * the demo's own files), in one transaction of its own.
+	 */
+	public Mono<DocumentVersion> addVersion(Viewer viewer, UUID documentId, Flux<DataBuffer> body) {
+		TenantConfig.Documents rules = this.tenants.byId(viewer.tenantId()).config().documents();
+		return this.database.one(viewer,
+				() -> this.documents.lock(viewer, documentId)
+					.filter((document) -> document.withdrawnAt() == null)
+					.switchIfEmpty(Mono.error(() -> new PorticoException.NotFound("Document", documentId.toString())))
+					.flatMap((document) -> store(viewer, document, new Upload(rules, document.name()), body)));
 	}
 
 	private Mono<DocumentVersion> store(Viewer viewer, Document document, Upload upload, Flux<DataBuffer> body) {

@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.portico.database.DemoMode;
 import io.portico.database.TenantDatabase;
+import io.portico.content.ContentService;
+import io.portico.document.DocumentService;
 import io.portico.milestone.Milestone;
 import io.portico.milestone.MilestoneService;
 import io.portico.project.Project;
@@ -23,6 +25,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -51,10 +54,17 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final MilestoneService milestones;
 
+	private final DocumentService documents;
+
+	private final ContentService content;
+
 	private final Clock clock;
 
 	DemoSeeder(DemoMode demo, TenantRegistry tenants, TenantDatabase database, DatabaseClient client,
-			ProjectService projects, MilestoneService milestones, Clock clock) {
+			ProjectService projects, MilestoneService milestones, DocumentService documents, ContentService content,
+			Clock clock) {
+		this.documents = documents;
+		this.content = content;
 		this.demo = demo;
 		this.tenants = tenants;
 		this.database = database;
@@ -96,11 +106,12 @@ class DemoSeeder implements ApplicationRunner {
 		LocalDate today = LocalDate.now(this.clock);
 		return Flux.fromIterable(demo.clients())
 			.concatMap((c) -> this.projects.saveClientAccount(c.id(), c.name()))
-			.thenMany(Flux.fromIterable(demo.projects()))
+			.thenMany(Flux.fromIterable(demo.projects()).index())
 			.concatMap((p) -> this.projects
-				.createProject(p.template(), p.name(), p.client(), today.minusDays(p.startedDaysAgo()), null,
-						p.contractValue())
-				.flatMap((project) -> advance(tenant, project, p)))
+				.createProject(p.getT2().template(), p.getT2().name(), p.getT2().client(),
+						today.minusDays(p.getT2().startedDaysAgo()), null, p.getT2().contractValue())
+				.flatMap((project) -> advance(tenant, project, p.getT2())
+					.then((p.getT1() == 0) ? attachFile(tenant, staff, project) : Mono.empty())))
 			.then()
 			.contextWrite(CurrentViewer.as(staff))
 			.doOnSuccess((v) -> logger.info("Seeded demo data for tenant " + tenant.slug()));
@@ -137,6 +148,25 @@ class DemoSeeder implements ApplicationRunner {
 		Mono<Milestone> approve = this.milestones.approve(id, null, "Looks good");
 		return submitted.then((milestone.approval() == ApprovalMode.CLIENT)
 				? approve.contextWrite(CurrentViewer.as(client)) : approve);
+	}
+
+	/**
+	 * The first demo project gets a real file, tied to the milestone that releases it
+	 * (still ahead in the demo, so the walk-through unlocks it).
+	 */
+	private Mono<Void> attachFile(Tenant tenant, Viewer staff, Project project) {
+		DemoFiles file = DemoFiles.of(tenant.config().industry(), project.name());
+		return this.milestones.byProjects(List.of(project.id()))
+			.mapNotNull((byProject) -> byProject.getOrDefault(project.id(), List.of())
+				.stream()
+				.filter((m) -> file.milestone().equals(m.key()))
+				.findFirst()
+				.orElse(null))
+			.flatMap((milestone) -> this.documents.attach(project.id().toString(), milestone.id().toString(),
+					file.name(), file.kind(), null, null))
+			.flatMap((document) -> this.content.addVersion(staff, document.id(),
+					Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(file.bytes()))))
+			.then();
 	}
 
 	/** Staff mark every acceptance criterion met, as the work would have shown. */

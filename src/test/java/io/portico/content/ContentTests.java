@@ -270,6 +270,38 @@ class ContentTests extends PorticoTest {
 	}
 
 	@Test
+	void theDemoProjectsCarryRealFilesForTheWalkThrough() {
+		assertThat(demoFile(BUILDER, "Framing inspection report.pdf")).startsWith("%PDF-1.4")
+			.contains("Result: PASSED");
+		assertThat(demoFile(AGENCY, "Homepage mockup.png")).startsWith("\u0089PNG");
+		assertThat(demoFile(SAAS, "Data migration report.csv"))
+			.startsWith("employee_id,name,ytd_gross_previous_provider,ytd_gross_relay,match");
+	}
+
+	/** The content of a demo document, as staff download it. */
+	private String demoFile(String tenant, String name) {
+		List<Map<String, Object>> documents = staff(tenant)
+			.document("{ projects(first: 100) { edges { node { documents { name contentType downloadUrl } } } } }")
+			.execute()
+			.path("projects.edges[*].node.documents[*]")
+			.entityList(MAP)
+			.get();
+		Map<String, Object> document = documents.stream()
+			.filter((d) -> name.equals(d.get("name")))
+			.findFirst()
+			.orElseThrow();
+		byte[] bytes = files().get()
+			.uri((String) document.get("downloadUrl"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+		return new String(bytes, StandardCharsets.ISO_8859_1);
+	}
+
+	@Test
 	void anUploadCutOffMidwayLeavesNoVersionAndNoBytes() throws Exception {
 		String project = newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
 		String document = attach(staff(BUILDER), project, null, "Big.pdf");
