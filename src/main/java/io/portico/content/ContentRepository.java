@@ -75,7 +75,7 @@ class ContentRepository {
 	Mono<Found> readable(Viewer viewer, UUID documentId, int number) {
 		return this.client.sql("""
 				SELECT v.document_id, v.number, v.size_bytes, v.content_type, v.sha256, v.uploaded_at, v.uploaded_by,
-				       d.name
+				       v.storage, d.name
 				FROM document_version v
 				JOIN document d ON d.tenant_id = v.tenant_id AND d.id = v.document_id
 				WHERE v.tenant_id = :tenant AND v.document_id = :document AND v.number = :number
@@ -84,12 +84,12 @@ class ContentRepository {
 			.bind("tenant", viewer.tenantId())
 			.bind("document", documentId)
 			.bind("number", number)
-			.map((row) -> new Found(version(row), row.get("name", String.class)))
+			.map((row) -> new Found(version(row), row.get("name", String.class), row.get("storage", String.class)))
 			.one();
 	}
 
-	/** A readable version and its document's name. */
-	record Found(DocumentVersion version, String name) {
+	/** A readable version, its document's name, and the store that holds its bytes. */
+	record Found(DocumentVersion version, String name, String storage) {
 	}
 
 	Mono<Void> recordDownload(Viewer viewer, UUID documentId, int version, OffsetDateTime at) {

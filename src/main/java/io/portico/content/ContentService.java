@@ -50,7 +50,7 @@ public class ContentService {
 
 	private final ContentRepository repository;
 
-	private final ContentStore store;
+	private final StorageConfiguration.Stores stores;
 
 	private final DocumentService documents;
 
@@ -64,11 +64,12 @@ public class ContentService {
 
 	private final Clock clock;
 
-	ContentService(TenantDatabase database, ContentRepository repository, ContentStore store, DocumentService documents,
-			SignedUrls urls, EventLog events, TenantRegistry tenants, ContentProperties properties, Clock clock) {
+	ContentService(TenantDatabase database, ContentRepository repository, StorageConfiguration.Stores stores,
+			DocumentService documents, SignedUrls urls, EventLog events, TenantRegistry tenants,
+			ContentProperties properties, Clock clock) {
 		this.database = database;
 		this.repository = repository;
-		this.store = store;
+		this.stores = stores;
 		this.documents = documents;
 		this.urls = urls;
 		this.events = events;
@@ -125,12 +126,13 @@ public class ContentService {
 
 	private Mono<DocumentVersion> store(Viewer viewer, Document document, Upload upload, Flux<DataBuffer> body) {
 		return this.repository.nextVersion(viewer, document.id())
-			.flatMap((number) -> this.store.write(viewer, document.id(), number, upload.chunks(body))
+			.flatMap((number) -> this.stores.active()
+				.write(viewer, document.id(), number, upload.chunks(body))
 				.then(Mono.defer(() -> {
 					OffsetDateTime now = OffsetDateTime.now(this.clock).truncatedTo(ChronoUnit.MICROS);
 					DocumentVersion version = new DocumentVersion(document.id(), number, upload.size(),
 							upload.contentType(), upload.sha256(), now, viewer.subject());
-					return this.repository.insert(viewer, version, this.store.name())
+					return this.repository.insert(viewer, version, this.stores.active().name())
 						.then(this.documents.newVersion(viewer, document.id(), number, version.contentType(),
 								version.sizeBytes()))
 						.then(this.events.append(viewer,
@@ -179,8 +181,9 @@ public class ContentService {
 		Flux<byte[]> bytes(long from, long to) {
 			Viewer viewer = this.grant.viewer();
 			Flux<byte[]> bytes = (to < from) ? Flux.empty()
-					: ContentService.this.database.many(viewer, () -> ContentService.this.store.read(viewer,
-							this.grant.documentId(), this.grant.version(), from, to));
+					: ContentService.this.database.many(viewer,
+							() -> ContentService.this.stores.named(this.found.storage())
+								.read(viewer, this.grant.documentId(), this.grant.version(), from, to));
 			return bytes.doOnComplete(this::recordReceipt);
 		}
 
@@ -239,7 +242,9 @@ public class ContentService {
 					return Mono.error(new PorticoException.Conflict("NOT_WITHDRAWN",
 							"Withdraw the document (withdrawDocument) before purging its bytes", Map.of()));
 				}
-				return this.store.purge(viewer, uuid)
+				return Flux.fromIterable(this.stores.byName().values())
+					.concatMap((store) -> store.purge(viewer, uuid))
+					.then()
 					.then(this.documents.markPurged(viewer, uuid, OffsetDateTime.now(this.clock)))
 					.thenReturn(true);
 			}));
