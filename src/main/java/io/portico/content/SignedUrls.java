@@ -16,10 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
 import io.portico.shared.PorticoException;
 import io.portico.shared.Role;
 import io.portico.shared.Viewer;
-import io.portico.tenant.TenantRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -41,17 +41,18 @@ class SignedUrls {
 
 	private final Mono<SecretKeySpec> key;
 
-	private final TenantRegistry tenants;
-
 	private final Clock clock;
 
-	SignedUrls(DatabaseClient client, TenantRegistry tenants, Clock clock) {
-		this.tenants = tenants;
+	@Autowired
+	SignedUrls(DatabaseClient client, Clock clock) {
+		this(client.sql("SELECT key FROM url_signing_key WHERE id = 1")
+			.map((row) -> bytes(row.get("key", java.nio.ByteBuffer.class)))
+			.one(), clock);
+	}
+
+	SignedUrls(Mono<byte[]> key, Clock clock) {
 		this.clock = clock;
-		this.key = client.sql("SELECT key FROM url_signing_key WHERE id = 1")
-			.map((row) -> new SecretKeySpec(bytes(row.get("key", java.nio.ByteBuffer.class)), "HmacSHA256"))
-			.one()
-			.cache();
+		this.key = key.map((bytes) -> new SecretKeySpec(bytes, "HmacSHA256")).cache();
 	}
 
 	/** What a valid URL allows. */
@@ -61,8 +62,8 @@ class SignedUrls {
 	/** The path of a URL that allows the viewer to do this until {@code ttl} from now. */
 	Mono<String> mint(String purpose, Viewer viewer, UUID documentId, int version, Duration ttl) {
 		long expires = Instant.now(this.clock).plus(ttl).getEpochSecond();
-		String payload = String.join("\n", purpose, viewer.tenantId().toString(), documentId.toString(),
-				Integer.toString(version), viewer.subject(), viewer.role().name(),
+		String payload = String.join("\n", purpose, viewer.tenantId().toString(), viewer.tenant(),
+				documentId.toString(), Integer.toString(version), viewer.subject(), viewer.role().name(),
 				(viewer.clientAccount() != null) ? viewer.clientAccount() : "", Long.toString(expires));
 		return this.key.map((key) -> "/files/" + encoder.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
 				+ encoder.encodeToString(sign(key, payload)));
@@ -82,19 +83,16 @@ class SignedUrls {
 						java.util.Map.of());
 			}
 			List<String> fields = List.of(payload.split("\n", -1));
-			if (fields.size() != 8 || !fields.get(0).equals(purpose)) {
+			if (fields.size() != 9 || !fields.get(0).equals(purpose)) {
 				throw new PorticoException.Forbidden("URL_INVALID", "This URL is not for this", java.util.Map.of());
 			}
-			if (Instant.now(this.clock).getEpochSecond() > Long.parseLong(fields.get(7))) {
+			if (Instant.now(this.clock).getEpochSecond() > Long.parseLong(fields.get(8))) {
 				throw new PorticoException.Forbidden(UPLOAD.equals(purpose) ? "UPLOAD_EXPIRED" : "URL_EXPIRED",
 						"This URL has expired; ask for a new one", java.util.Map.of());
 			}
-			UUID tenantId = UUID.fromString(fields.get(1));
-			String tenant = this.tenants.byId(tenantId).slug();
-			Role role = Role.valueOf(fields.get(5));
-			Viewer viewer = new Viewer(tenantId, tenant, fields.get(4), null, role,
-					fields.get(6).isEmpty() ? null : fields.get(6), List.of());
-			return new Grant(purpose, viewer, UUID.fromString(fields.get(2)), Integer.parseInt(fields.get(3)));
+			Viewer viewer = new Viewer(UUID.fromString(fields.get(1)), fields.get(2), fields.get(5), null,
+					Role.valueOf(fields.get(6)), fields.get(7).isEmpty() ? null : fields.get(7), List.of());
+			return new Grant(purpose, viewer, UUID.fromString(fields.get(3)), Integer.parseInt(fields.get(4)));
 		});
 	}
 

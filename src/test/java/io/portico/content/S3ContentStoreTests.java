@@ -1,10 +1,6 @@
 package io.portico.content;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +9,6 @@ import java.util.UUID;
 
 import io.portico.shared.Role;
 import io.portico.shared.Viewer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -32,48 +27,14 @@ class S3ContentStoreTests {
 
 	private static final String BUCKET = "portico-test";
 
-	private static Process server;
-
 	private static S3Client s3;
 
 	private final Viewer viewer = new Viewer(UUID.randomUUID(), "s3-test", "staff@s3", null, Role.STAFF, null,
 			List.of());
 
 	@BeforeAll
-	static void startS3() throws Exception {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		Path conf = Files.createTempFile(Path.of("target"), "s3proxy-", ".conf");
-		Files.writeString(conf, """
-				s3proxy.endpoint=http://127.0.0.1:%d
-				s3proxy.authorization=aws-v2-or-v4
-				s3proxy.identity=portico
-				s3proxy.credential=portico-secret
-				jclouds.provider=transient
-				jclouds.identity=portico
-				jclouds.credential=portico-secret
-				""".formatted(port));
-		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		server = new ProcessBuilder(java.toString(), "-jar", Path.of("target", "s3proxy", "s3proxy.jar").toString(),
-				"--properties", conf.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(Path.of("target", "s3proxy", "s3proxy.log").toFile())
-			.start();
-		s3 = S3ContentStore.client(new S3Properties(BUCKET, URI.create("http://127.0.0.1:" + port), "us-east-1",
-				"portico", "portico-secret", true));
-		await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-			s3.createBucket((r) -> r.bucket(BUCKET));
-			return true;
-		});
-	}
-
-	@AfterAll
-	static void stopS3() {
-		if (server != null) {
-			server.destroy();
-		}
+	static void startS3() {
+		s3 = S3Proxy.get().client(BUCKET);
 	}
 
 	@Test
