@@ -187,6 +187,19 @@ class TenantFileTests {
 	}
 
 	@Test
+	void uploadLimitsDefaultToCommonTypesAndAHundredMiBAndAreChecked() throws IOException {
+		Tenant tenant = TenantRegistry.parse(write("defaults.yaml", VALID), "portico");
+		assertThat(tenant.config().documents().allowedTypes()).contains("application/pdf", "image/png", "text/csv");
+		assertThat(tenant.config().documents().maxBytes()).isEqualTo(100L * 1024 * 1024);
+		assertBroken(VALID.replace("industry: CONSTRUCTION", "industry: CONSTRUCTION\ndocuments: { max-size-mb: 0 }"),
+				"documents.max-size-mb", "positive");
+		assertBroken(
+				VALID.replace("industry: CONSTRUCTION",
+						"industry: CONSTRUCTION\ndocuments: { allowed-types: [application/pdf, PDF files] }"),
+				"documents.allowed-types[1]", "media type");
+	}
+
+	@Test
 	void criteriaMayBeAdvisory() throws IOException {
 		Tenant tenant = TenantRegistry.parse(write("advisory.yaml", VALID.replace("        duration-days: 10\n",
 				"        duration-days: 10\n        criteria: advisory\n")), "portico");
