@@ -301,6 +301,23 @@ public abstract class PorticoTest {
 			.get();
 	}
 
+	/**
+	 * Staff attach a document to the project, locked behind the milestone if one is
+	 * given; its id.
+	 */
+	protected static String attach(HttpGraphQlTester staff, String project, @Nullable String milestone, String name) {
+		Map<String, Object> input = new java.util.HashMap<>(Map.of("projectId", project, "name", name));
+		if (milestone != null) {
+			input.put("milestoneId", milestone);
+		}
+		return staff.document("mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id } }")
+			.variable("input", input)
+			.execute()
+			.path("attachDocument.id")
+			.entity(String.class)
+			.get();
+	}
+
 	/** The extensions of the one error a response carries. */
 	protected static Map<String, Object> errorOf(HttpGraphQlTester.Response response) {
 		List<Map<String, Object>> errors = new ArrayList<>();

@@ -391,19 +391,6 @@ class ContentTests extends PorticoTest {
 				""").variable("id", document).execute().path("document").entity(MAP).get();
 	}
 
-	static String attach(HttpGraphQlTester staff, String project, @Nullable String milestone, String name) {
-		Map<String, Object> input = new HashMap<>(Map.of("projectId", project, "name", name));
-		if (milestone != null) {
-			input.put("milestoneId", milestone);
-		}
-		return staff.document("mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id } }")
-			.variable("input", input)
-			.execute()
-			.path("attachDocument.id")
-			.entity(String.class)
-			.get();
-	}
-
 	@SuppressWarnings("unchecked")
 	private static String refusal(@Nullable Map<String, Object> body) {
 		Map<String, Object> error = ((List<Map<String, Object>>) body.get("errors")).get(0);

@@ -116,19 +116,6 @@ class LiveDocumentsTests extends PorticoTest {
 			.toFuture();
 	}
 
-	private static String attach(HttpGraphQlTester staff, String project, @Nullable String milestone, String name) {
-		Map<String, Object> input = new HashMap<>(Map.of("projectId", project, "name", name));
-		if (milestone != null) {
-			input.put("milestoneId", milestone);
-		}
-		return staff.document("mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id } }")
-			.variable("input", input)
-			.execute()
-			.path("attachDocument.id")
-			.entity(String.class)
-			.get();
-	}
-
 	private void awaitMembers(int expected) {
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.groups.members() >= expected);
 	}
