@@ -30,7 +30,6 @@ import io.portico.shared.Viewer;
 import io.portico.tenant.TenantConfig;
 import io.portico.tenant.TenantRegistry;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;

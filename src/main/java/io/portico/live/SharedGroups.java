@@ -9,7 +9,6 @@ import java.util.function.BiFunction;
 
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
-import io.portico.shared.PorticoException;
 import io.portico.shared.Viewer;
 import reactor.core.Disposable;
 import reactor.core.Disposables;

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 
 import io.portico.document.Document;
 import io.portico.document.DocumentService;
-import io.portico.event.PortalEvent;
 import io.portico.graphql.Batches;
 import io.portico.milestone.MilestoneDetails.AcceptanceCriterion;
 import io.portico.milestone.MilestoneDetails.Deliverable;
