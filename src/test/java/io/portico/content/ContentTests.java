@@ -301,6 +301,29 @@ class ContentTests extends PorticoTest {
 	}
 
 	@Test
+	void aUrlStopsWorkingWhenItsClientLosesTheProject() {
+		String account = newClientAccount(BUILDER);
+		String project = newProject(BUILDER, account, "custom-home");
+		String document = attach(staff(BUILDER), project, null, "Contract.pdf");
+		put(uploadUrl(staff(BUILDER), document), pdf(1000));
+		String url = (String) content(client(BUILDER, account), document).get("downloadUrl");
+		files().get().uri(url).exchange().expectStatus().isOk();
+
+		// No operation moves a project between accounts yet; the operator's database
+		// does.
+		String other = newClientAccount(BUILDER);
+		this.database
+			.one(operator(BUILDER),
+					() -> this.client.sql("UPDATE project SET client_account_id = :account WHERE id = :id")
+						.bind("account", other)
+						.bind("id", java.util.UUID.fromString(project))
+						.then())
+			.block(Duration.ofSeconds(10));
+
+		files().get().uri(url).exchange().expectStatus().isNotFound();
+	}
+
+	@Test
 	void anUploadCutOffMidwayLeavesNoVersionAndNoBytes() throws Exception {
 		String project = newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
 		String document = attach(staff(BUILDER), project, null, "Big.pdf");
