@@ -5,17 +5,21 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
 import io.portico.shared.Role;
 import io.portico.shared.Viewer;
 import io.portico.tenant.Tenant;
@@ -98,7 +102,13 @@ class TenantTokenAuthenticationManager implements ReactiveAuthenticationManager 
 	/** Reads claims before verification only to choose who verifies them. */
 	private static JWTClaimsSet peek(String token) {
 		try {
-			JWTClaimsSet claims = JWTParser.parse(token).getJWTClaimsSet();
+			JWT parsed = JWTParser.parse(token);
+			// Only signed tokens: an encrypted one has no readable claims, an unsecured
+			// one proves nothing.
+			if (!(parsed instanceof SignedJWT)) {
+				throw invalid("only signed tokens (JWS) are accepted");
+			}
+			JWTClaimsSet claims = parsed.getJWTClaimsSet();
 			if (claims.getIssuer() == null) {
 				throw invalid("the token names no issuer");
 			}
@@ -141,6 +151,8 @@ class TenantTokenAuthenticationManager implements ReactiveAuthenticationManager 
 			}
 			List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 			validators.add(JwtValidators.createDefaultWithIssuer(issuer.issuer()));
+			// A token that never expires would keep its socket open forever.
+			validators.add(new JwtClaimValidator<Instant>("exp", Objects::nonNull));
 			if (issuer.audience() != null) {
 				validators.add(new JwtClaimValidator<Collection<String>>("aud",
 						(aud) -> aud != null && aud.contains(issuer.audience())));

@@ -136,6 +136,17 @@ class BadInputTests extends PorticoTest {
 	}
 
 	@Test
+	void aClientLearnsNoTemplateKeysFromARefusedProject() {
+		String account = newClientAccount(BUILDER);
+		Map<String, Object> input = Map.of("templateKey", "no-such-template", "name", "Probe", "clientAccountId",
+				account, "startDate", LocalDate.now().toString());
+		ResponseError error = singleError(
+				client(BUILDER, account).documentName("createProject").variable("input", input));
+		assertThat(error.getExtensions()).containsEntry("code", "NOT_PERMITTED");
+		assertThat(error.getMessage()).doesNotContain("custom-home");
+	}
+
+	@Test
 	void clientsCannotRenameTheirAccount() {
 		String account = newClientAccount(BUILDER);
 		ResponseError error = singleError(client(BUILDER, account).documentName("saveClientAccount")

@@ -90,6 +90,34 @@ class TokenTests extends PorticoTest {
 	}
 
 	@Test
+	void aTokenThatNeverExpiresIsRefused() {
+		String token = TestIdentityProviders.inlineToken("kim", "STAFF", Duration.ofMinutes(5))
+			.expiration(null)
+			.claim("tenant", TestIdentityProviders.TEST_TENANT)
+			.compact();
+		status(token).isEqualTo(HttpStatus.UNAUTHORIZED);
+		status(TestIdentityProviders.inlineToken("kim", "STAFF", Duration.ofMinutes(5))
+			.claim("tenant", TestIdentityProviders.TEST_TENANT)
+			.compact()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void anEncryptedOrUnsignedTokenIsAPlainRefusal() {
+		// The shapes of a JWE (five parts) and of an unsecured JWT (alg none): refused as
+		// bad tokens, not failures of the service.
+		String header = java.util.Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("{\"alg\":\"RSA-OAEP\",\"enc\":\"A256GCM\"}".getBytes());
+		status(header + ".a2V5.aXY.Y2lwaGVy.dGFn").isEqualTo(HttpStatus.UNAUTHORIZED);
+		String none = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes());
+		String claims = java.util.Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(("{\"iss\":\"portico\",\"tenant\":\"" + BUILDER + "\",\"role\":\"ADMIN\",\"sub\":\"x\"}")
+				.getBytes());
+		status(none + "." + claims + ".").isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
 	void expiredTokenIsRejected() {
 		status(this.tokens.issue(BUILDER, Role.STAFF, "kim", null, List.of(), Duration.ofMinutes(-5)))
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
