@@ -269,7 +269,7 @@ public class MilestoneService {
 		return write(uuid, expectedVersion, Rule.TRANSITION, (viewer, milestone) -> {
 			MilestoneStatus next = MilestoneWorkflow.next(action, milestone, viewer);
 			boolean completes = next == MilestoneStatus.COMPLETED;
-			Mono<Void> precondition = (action == MilestoneAction.START) ? dependenciesComplete(milestone)
+			Mono<Void> precondition = (action == MilestoneAction.START) ? dependenciesComplete(viewer, milestone)
 					: completes ? criteriaMet(viewer, milestone) : Mono.empty();
 			Mono<Void> signOff = (action == MilestoneAction.APPROVE)
 					? this.repository.signOff(viewer, milestone.id(), note) : Mono.empty();
@@ -400,17 +400,36 @@ public class MilestoneService {
 			}));
 	}
 
-	private Mono<Void> dependenciesComplete(Milestone milestone) {
+	/**
+	 * Refuses a start while a dependency is incomplete, internal ones included; the
+	 * refusal names only the dependencies the viewer may see (a CLIENT learns that the
+	 * rest waits on the team, nothing about it).
+	 */
+	private Mono<Void> dependenciesComplete(Viewer viewer, Milestone milestone) {
 		return this.repository.incompleteDependencies(milestone.id()).collectList().flatMap((blockers) -> {
 			if (blockers.isEmpty()) {
 				return Mono.empty();
 			}
-			MilestoneRepository.Blocker first = blockers.get(0);
-			return Mono.error(new PorticoException.Conflict("DEPENDENCY_INCOMPLETE",
-					"Cannot start before '" + first.name() + "' is completed",
-					Map.of("dependency",
-							Map.of("id", first.id().toString(), "name", first.name(), "status", first.status().name()),
-							"incomplete", blockers.stream().map(MilestoneRepository.Blocker::name).toList())));
+			return this.repository.byIds(viewer, blockers.stream().map(MilestoneRepository.Blocker::id).toList())
+				.map(Milestone::id)
+				.collect(Collectors.toSet())
+				.flatMap((visibleIds) -> {
+					List<MilestoneRepository.Blocker> visible = blockers.stream()
+						.filter((b) -> visibleIds.contains(b.id()))
+						.toList();
+					boolean hidden = visible.size() < blockers.size();
+					Map<String, Object> details = new LinkedHashMap<>();
+					if (!visible.isEmpty()) {
+						MilestoneRepository.Blocker first = visible.get(0);
+						details.put("dependency", Map.of("id", first.id().toString(), "name", first.name(), "status",
+								first.status().name()));
+					}
+					details.put("incomplete", visible.stream().map(MilestoneRepository.Blocker::name).toList());
+					details.put("waitingOnTeam", hidden);
+					String message = visible.isEmpty() ? "Cannot start before the team finishes its work"
+							: "Cannot start before '" + visible.get(0).name() + "' is completed";
+					return Mono.error(new PorticoException.Conflict("DEPENDENCY_INCOMPLETE", message, details));
+				});
 		});
 	}
 

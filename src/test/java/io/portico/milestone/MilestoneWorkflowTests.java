@@ -208,6 +208,30 @@ class MilestoneWorkflowTests extends PorticoTest {
 	}
 
 	@Test
+	void aClientWaitingOnInternalWorkLearnsNothingAboutIt() {
+		String account = newClientAccount(SAAS);
+		String project = newProject(SAAS, account, "standard-onboarding");
+		HttpGraphQlTester staff = staff(SAAS);
+		String integrations = milestoneId(staff, project, "integrations-configured");
+		staff.documentName("updateMilestone")
+			.variable("input", Map.of("id", integrations, "clientVisible", false))
+			.execute()
+			.path("updateMilestone.clientVisible")
+			.entity(Boolean.class)
+			.isEqualTo(false);
+		String migration = milestoneId(staff, project, "data-migration-verified");
+
+		Map<String, Object> refusal = errorOf(act(client(SAAS, account), "startMilestone", migration));
+		assertThat(refusal).containsEntry("code", "DEPENDENCY_INCOMPLETE")
+			.containsEntry("waitingOnTeam", true)
+			.containsEntry("incomplete", List.of())
+			.doesNotContainKey("dependency");
+		assertThat(refusal.toString()).doesNotContain(integrations).doesNotContain("Integrations configured");
+		assertThat(errorOf(act(staff, "startMilestone", migration))).containsEntry("incomplete",
+				List.of("Integrations configured"));
+	}
+
+	@Test
 	void clientsCannotStartEditOrCompleteStaffWork() {
 		String account = newClientAccount(BUILDER);
 		String project = newProject(BUILDER, account, "custom-home");
