@@ -84,9 +84,11 @@ final class TenantConfigValidator {
 					+ quote(this.builtInIssuer) + " needs neither)");
 			require(at, !(hasJwks && hasKey), "give either 'jwks-uri' or 'public-key', not both");
 			if (hasJwks) {
-				require(at + ".jwks-uri",
-						issuer.jwksUri().startsWith("https://") || issuer.jwksUri().startsWith("http://"),
-						"must be an http(s) URL, got " + quote(issuer.jwksUri()));
+				// Keys fetched over plain http could be swapped on the way: https, except
+				// on
+				// this machine.
+				require(at + ".jwks-uri", issuer.jwksUri().startsWith("https://") || loopback(issuer.jwksUri()),
+						"must be an https URL (plain http only for localhost), got " + quote(issuer.jwksUri()));
 			}
 		}
 		require("templates", !config.templates().isEmpty(), "at least one project template is required");
@@ -189,6 +191,18 @@ final class TenantConfigValidator {
 		require(field, config.teams().isEmpty() || CLIENT_TEAM.equals(team) || config.teams().contains(team),
 				"unknown team " + quote(team) + "; add it to 'teams' or use one of " + config.teams()
 						+ " (or 'client')");
+	}
+
+	private static boolean loopback(String uri) {
+		try {
+			java.net.URI parsed = java.net.URI.create(uri);
+			String host = parsed.getHost();
+			return "http".equals(parsed.getScheme()) && host != null
+					&& (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private static boolean isoCurrency(String code) {

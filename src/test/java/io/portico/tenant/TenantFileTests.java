@@ -200,6 +200,16 @@ class TenantFileTests {
 	}
 
 	@Test
+	void keysAreFetchedOverHttpsOnly() throws IOException {
+		String jwks = VALID.replace("  - issuer: portico\n",
+				"  - issuer: https://login.example/\n    jwks-uri: http://login.example/jwks.json\n");
+		assertBroken(jwks, "issuers[0].jwks-uri", "must be an https URL");
+		TenantRegistry.parse(write("https.yaml", jwks.replace("http://login", "https://login")), "portico");
+		TenantRegistry.parse(write("local.yaml", jwks.replace("http://login.example", "http://127.0.0.1:8081")),
+				"portico");
+	}
+
+	@Test
 	void criteriaMayBeAdvisory() throws IOException {
 		Tenant tenant = TenantRegistry.parse(write("advisory.yaml", VALID.replace("        duration-days: 10\n",
 				"        duration-days: 10\n        criteria: advisory\n")), "portico");
