@@ -195,6 +195,23 @@ class BillingTests extends PorticoTest {
 	}
 
 	@Test
+	void aPaymentIsNotDatedBeforeItsInvoiceOrInTheFuture() {
+		String account = newClientAccount(AGENCY);
+		String project = newProject(AGENCY, account, "brand-and-website");
+		completeMilestone(AGENCY, account, milestoneId(staff(AGENCY), project, "kickoff"));
+		Object invoice = invoices(staff(AGENCY), project).get(0).get("id");
+		String paid = "mutation($id: ID!, $at: DateTime) { markInvoicePaid(id: $id, paidAt: $at) { status } }";
+		assertThat(errorCode(
+				staff(AGENCY).document(paid).variable("id", invoice).variable("at", "2020-01-01T00:00:00Z").execute()))
+			.isEqualTo("PAID_BEFORE_ISSUED");
+		assertThat(errorCode(staff(AGENCY).document(paid)
+			.variable("id", invoice)
+			.variable("at", java.time.OffsetDateTime.now().plusDays(3).toString())
+			.execute())).isEqualTo("PAID_IN_FUTURE");
+		assertThat(invoices(staff(AGENCY), project).get(0)).containsEntry("status", "ISSUED");
+	}
+
+	@Test
 	void fiftyConcurrentApprovalsGiveOneSignOffOneInvoiceAndOneNumber() throws Exception {
 		String account = newClientAccount(BUILDER);
 		String project = newProject(BUILDER, account, "custom-home");

@@ -324,6 +324,31 @@ class ContentTests extends PorticoTest {
 	}
 
 	@Test
+	void anEmptyUploadAndAPurgeBeforeWithdrawalAreRefused() {
+		String project = newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
+		String document = attach(staff(BUILDER), project, null, "Empty.pdf");
+		assertThat(refusal(files().put()
+			.uri(uploadUrl(staff(BUILDER), document))
+			.bodyValue(new byte[0])
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody(MAP)
+			.returnResult()
+			.getResponseBody())).isEqualTo("EMPTY_UPLOAD");
+		put(uploadUrl(staff(BUILDER), document), pdf(500));
+		assertThat(errorCode(admin(BUILDER).document("mutation($id: ID!) { purgeDocument(id: $id) }")
+			.variable("id", document)
+			.execute())).isEqualTo("NOT_WITHDRAWN");
+		String withdraw = "mutation($id: ID!) { withdrawDocument(id: $id) { id } }";
+		staff(BUILDER).document(withdraw).variable("id", document).execute().path("withdrawDocument.id").hasValue();
+		assertThat(errorCode(staff(BUILDER).document(withdraw).variable("id", document).execute()))
+			.isEqualTo("INVALID_TRANSITION");
+		assertThat(content(staff(BUILDER), document)).containsEntry("uploadUrl", null)
+			.containsEntry("downloadUrl", null);
+	}
+
+	@Test
 	void anUploadCutOffMidwayLeavesNoVersionAndNoBytes() throws Exception {
 		String project = newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
 		String document = attach(staff(BUILDER), project, null, "Big.pdf");
