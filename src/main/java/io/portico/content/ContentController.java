@@ -3,6 +3,7 @@ package io.portico.content;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import io.portico.document.Document;
 import io.portico.document.DocumentService;
@@ -10,6 +11,8 @@ import io.portico.document.DocumentWithdrawn;
 import io.portico.graphql.Batches;
 import io.portico.shared.CurrentViewer;
 import io.portico.shared.StaffOnly;
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -17,6 +20,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
@@ -28,9 +32,26 @@ class ContentController {
 
 	private final DocumentService documents;
 
-	ContentController(ContentService content, DocumentService documents) {
+	ContentController(ContentService content, DocumentService documents, BatchLoaderRegistry loaders) {
 		this.content = content;
 		this.documents = documents;
+		loaders.<UUID, List<DocumentVersion>>forName(VERSIONS)
+			.withOptions((options) -> options.setCachingEnabled(false))
+			.registerMappedBatchLoader(
+					(ids, environment) -> this.content.versions(ids).map((found) -> fill(ids, found)));
+	}
+
+	/**
+	 * Named as Spring for GraphQL names the loader of a DataLoader<UUID, List<...>>
+	 * argument.
+	 */
+	private static final String VERSIONS = List.class.getName();
+
+	private static Map<UUID, List<DocumentVersion>> fill(java.util.Set<UUID> ids,
+			Map<UUID, List<DocumentVersion>> found) {
+		Map<UUID, List<DocumentVersion>> all = new java.util.HashMap<>(found);
+		ids.forEach((id) -> all.putIfAbsent(id, List.of()));
+		return all;
 	}
 
 	@SchemaMapping(typeName = "Document")
@@ -47,22 +68,28 @@ class ContentController {
 			.flatMap((viewer) -> this.content.downloadUrl(viewer, document.id(), document.currentVersion()));
 	}
 
-	@BatchMapping(typeName = "Document", field = "versions")
-	Mono<Map<Document, List<DocumentVersion>>> versions(List<Document> documents) {
-		return this.content.versions(ids(documents))
-			.map((found) -> Batches.byKey(documents, (d) -> found.getOrDefault(d.id(), List.of())));
+	// The versions and the digest of a document come from one batch of versions a
+	// level, whichever of the two a query selects. Not cached beyond the batch: a
+	// subscription keeps its DataLoaders for all its events.
+	@SchemaMapping(typeName = "Document")
+	CompletableFuture<List<DocumentVersion>> versions(Document document,
+			DataLoader<UUID, List<DocumentVersion>> versions) {
+		return versions.load(document.id());
 	}
 
-	@BatchMapping(typeName = "Document", field = "sha256")
-	Mono<Map<Document, String>> sha256(List<Document> documents) {
-		return this.content.versions(ids(documents))
-			.map((found) -> Batches.byKey(documents,
-					(d) -> found.getOrDefault(d.id(), List.of())
-						.stream()
-						.filter((v) -> d.currentVersion() != null && v.number() == d.currentVersion())
-						.map(DocumentVersion::sha256)
-						.findFirst()
-						.orElse(null)));
+	@SchemaMapping(typeName = "Document")
+	CompletableFuture<@Nullable String> sha256(Document document, DataFetchingEnvironment environment) {
+		return versionsOf(document, environment).thenApply((found) -> found.stream()
+			.filter((v) -> document.currentVersion() != null && v.number() == document.currentVersion())
+			.map(DocumentVersion::sha256)
+			.findFirst()
+			.orElse(null));
+	}
+
+	private static CompletableFuture<List<DocumentVersion>> versionsOf(Document document,
+			DataFetchingEnvironment environment) {
+		DataLoader<UUID, List<DocumentVersion>> loader = environment.getDataLoader(VERSIONS);
+		return loader.load(document.id());
 	}
 
 	@BatchMapping(typeName = "Document", field = "downloads")

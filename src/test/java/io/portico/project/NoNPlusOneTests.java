@@ -80,6 +80,27 @@ class NoNPlusOneTests extends PorticoTest {
 		assertThat(all).isEqualTo(one);
 	}
 
+	@Test
+	void aDocumentsVersionsAndDigestCostOneBatchOfVersions() {
+		String project = newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
+		attach(staff(BUILDER), project, null, "One.pdf");
+		attach(staff(BUILDER), project, null, "Two.pdf");
+		String query = "query($id: ID!) { project(id: $id) { documents { %s } } }";
+		long versions = fewest(() -> staff(BUILDER).document(query.formatted("versions { number }"))
+			.variable("id", project)
+			.execute()
+			.path("project.documents")
+			.entityList(Object.class)
+			.hasSize(2));
+		long both = fewest(() -> staff(BUILDER).document(query.formatted("versions { number } sha256"))
+			.variable("id", project)
+			.execute()
+			.path("project.documents")
+			.entityList(Object.class)
+			.hasSize(2));
+		assertThat(both).isEqualTo(versions);
+	}
+
 	private long fewest(Runnable request) {
 		return java.util.stream.LongStream.range(0, 3).map((run) -> {
 			long before = this.statements.count();
