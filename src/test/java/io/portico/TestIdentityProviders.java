@@ -36,6 +36,12 @@ public final class TestIdentityProviders {
 	/** A tenant that accepts only PDF and plain text, up to 1 MiB. */
 	public static final String SMALL_FILES_TENANT = "small-files";
 
+	/** A tenant with small limits of every kind; its neighbours keep the defaults. */
+	public static final String TIGHT_TENANT = "tight-limits";
+
+	/** A tenant whose own rate is small, flooded in the tests while others are served. */
+	public static final String NOISY_TENANT = "noisy-neighbour";
+
 	public static final String INLINE_ISSUER = "https://login.acme.test/";
 
 	public static final String JWKS_ISSUER = "https://sso.acme.test/";
@@ -173,6 +179,45 @@ public final class TestIdentityProviders {
 					        name: Only step
 					        duration-days: 1
 					""".formatted(SMALL_FILES_TENANT));
+			Files.writeString(dir.resolve(TIGHT_TENANT + ".yaml"), """
+					slug: %s
+					name: Tight Limits Co
+					industry: AGENCY
+					issuers:
+					  - issuer: portico
+					limits:
+					  max-depth: 6
+					  max-cost: 300
+					  max-fields: 40
+					  max-root-fields: 3
+					  cost-per-minute: 400
+					  subscriptions-per-socket: 2
+					  subscriptions-per-viewer: 3
+					templates:
+					  - key: simple
+					    name: Simple
+					    milestones:
+					      - key: only
+					        name: Only step
+					        duration-days: 1
+					""".formatted(TIGHT_TENANT));
+			Files.writeString(dir.resolve(NOISY_TENANT + ".yaml"), """
+					slug: %s
+					name: Noisy Neighbour Co
+					industry: AGENCY
+					issuers:
+					  - issuer: portico
+					limits:
+					  cost-per-minute: 300
+					  tenant-cost-per-minute: 1000
+					templates:
+					  - key: simple
+					    name: Simple
+					    milestones:
+					      - key: only
+					        name: Only step
+					        duration-days: 1
+					""".formatted(NOISY_TENANT));
 			return dir;
 		}
 		catch (IOException ex) {

@@ -13,6 +13,8 @@ import graphql.language.OperationDefinition;
 import graphql.language.OperationDefinition.Operation;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
  * the total length of the documents it holds.
  */
 @Component
-class ParsedDocuments implements PreparsedDocumentProvider, GraphQlSourceBuilderCustomizer {
+public class ParsedDocuments implements PreparsedDocumentProvider, GraphQlSourceBuilderCustomizer {
 
 	/** Characters of document text kept in all. */
 	static final long MAX_CHARACTERS = 8_000_000;
@@ -62,19 +64,35 @@ class ParsedDocuments implements PreparsedDocumentProvider, GraphQlSourceBuilder
 	 * time is parsed here and once more by graphql-java, which then keeps it.
 	 */
 	@Nullable Operation operation(String query, @Nullable String operationName) {
+		OperationDefinition chosen;
+		try {
+			chosen = operationOf(document(query), operationName);
+		}
+		catch (InvalidSyntaxException ex) {
+			return null;
+		}
+		return (chosen != null) ? chosen.getOperation() : null;
+	}
+
+	/**
+	 * The document of a request: the one kept, or parsed now under graphql-java's
+	 * operation parser limits (the ones its own parsing of requests applies).
+	 * @throws InvalidSyntaxException when it does not parse, or
+	 * {@link graphql.parser.exceptions.ParseCancelledException} when it is over a limit
+	 */
+	public Document document(String query) {
 		PreparsedDocumentEntry known = this.documents.getIfPresent(query);
-		Document document;
 		if (known != null) {
-			document = known.getDocument();
+			return known.getDocument();
 		}
-		else {
-			try {
-				document = Parser.parse(query);
-			}
-			catch (InvalidSyntaxException ex) {
-				return null;
-			}
-		}
+		return Parser.parse(ParserEnvironment.newParserEnvironment()
+			.document(query)
+			.parserOptions(ParserOptions.getDefaultOperationParserOptions())
+			.build());
+	}
+
+	/** The operation a request names, or its only one; null when there is no such one. */
+	public static @Nullable OperationDefinition operationOf(Document document, @Nullable String operationName) {
 		OperationDefinition chosen = null;
 		for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
 			if (operationName == null || operationName.equals(operation.getName())) {
@@ -84,7 +102,7 @@ class ParsedDocuments implements PreparsedDocumentProvider, GraphQlSourceBuilder
 				chosen = operation;
 			}
 		}
-		return (chosen != null) ? chosen.getOperation() : null;
+		return chosen;
 	}
 
 	@Override

@@ -10,6 +10,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import org.springframework.graphql.server.WebGraphQlRequest;
+
 /**
  * A subscription resolver's part in shared delivery, put in the GraphQL context by
  * {@link SharedSubscriptions}.
@@ -25,6 +27,18 @@ import reactor.core.publisher.Sinks;
 public sealed interface LiveShare permits LiveShare.Join, LiveShare.Lead {
 
 	String CONTEXT_KEY = "io.portico.live.LiveShare";
+
+	/** Marks the request attributes of a group's own execution. */
+	String GROUP_EXECUTION = "io.portico.live.LiveShare.group";
+
+	/**
+	 * Whether a request is a group's own execution, which the service starts for a lens
+	 * (no caller of its own: limits and charges were applied to the subscriber that
+	 * started the group).
+	 */
+	static boolean isGroupExecution(WebGraphQlRequest request) {
+		return request.getAttributes().containsKey(GROUP_EXECUTION);
+	}
 
 	/** One subscriber's own execution. */
 	final class Join implements LiveShare {

@@ -50,9 +50,6 @@ class SharedSubscriptions implements WebGraphQlInterceptor {
 
 	static final int ORDER = 10;
 
-	/** Marks a group's own execution, which is not shared again. */
-	private static final String LEAD = SharedSubscriptions.class.getName() + ".lead";
-
 	private final SharedGroups groups;
 
 	private final ObjectProvider<WebGraphQlHandler> handler;
@@ -66,7 +63,7 @@ class SharedSubscriptions implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		Shape shape = (request.getAttributes().containsKey(LEAD)) ? null : Shape.of(request);
+		Shape shape = LiveShare.isGroupExecution(request) ? null : Shape.of(request);
 		if (shape == null) {
 			return chain.next(request);
 		}
@@ -121,7 +118,7 @@ class SharedSubscriptions implements WebGraphQlInterceptor {
 	@SuppressWarnings("unchecked")
 	private Flux<ExecutionResult> lead(Request origin, Viewer lens, LiveShare.Lead lead) {
 		Map<String, Object> attributes = new HashMap<>();
-		attributes.put(LEAD, true);
+		attributes.put(LiveShare.GROUP_EXECUTION, true);
 		WebGraphQlRequest shared = new WebGraphQlRequest(origin.uri(), new HttpHeaders(), null, null, attributes,
 				new DefaultGraphQlRequest(origin.document(), origin.operationName(), origin.variables(), null),
 				"shared-" + this.leads.incrementAndGet(), origin.locale());

@@ -22,18 +22,21 @@ import org.jspecify.annotations.Nullable;
  * @param billing how invoices are numbered, when they are due and how change orders are
  * billed
  * @param documents what may be uploaded
+ * @param limits what its callers may ask of one instance, where it differs from the
+ * service's defaults ({@code portico.limits.*})
  * @param templates project templates staff create projects from
  * @param demo demo data seeded once in demo mode
  */
 public record TenantConfig(String slug, String name, Industry industry, String currency, Branding branding,
 		Vocabulary vocabulary, List<Issuer> issuers, List<String> teams, Billing billing, Documents documents,
-		List<ProjectTemplate> templates, @Nullable Demo demo) {
+		Limits limits, List<ProjectTemplate> templates, @Nullable Demo demo) {
 
 	public TenantConfig {
 		currency = Objects.requireNonNullElse(currency, "USD");
 		teams = listOf(teams);
 		billing = Objects.requireNonNullElse(billing, new Billing(null, null, null));
 		documents = Objects.requireNonNullElse(documents, new Documents(null, null));
+		limits = Objects.requireNonNullElse(limits, Limits.NONE);
 		branding = Objects.requireNonNullElse(branding, new Branding(null, null, null));
 		vocabulary = Objects.requireNonNullElse(vocabulary, new Vocabulary(null, null, null, null));
 		issuers = listOf(issuers);
@@ -90,6 +93,19 @@ public record TenantConfig(String slug, String name, Industry industry, String c
 		public long maxBytes() {
 			return this.maxSizeMb * 1024L * 1024L;
 		}
+
+	}
+
+	/**
+	 * A tenant's own limits; each one left out is the service's default. Named as in
+	 * {@code portico.limits}, where each is described.
+	 */
+	public record Limits(@Nullable Integer maxDepth, @Nullable Integer maxCost, @Nullable Integer maxFields,
+			@Nullable Integer maxRootFields, @Nullable Long costPerMinute, @Nullable Long tenantCostPerMinute,
+			@Nullable Integer subscriptionsPerSocket, @Nullable Integer subscriptionsPerViewer,
+			@Nullable Integer subscriptionsPerTenant) {
+
+		static final Limits NONE = new Limits(null, null, null, null, null, null, null, null, null);
 
 	}
 

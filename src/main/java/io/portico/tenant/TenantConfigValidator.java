@@ -67,6 +67,7 @@ final class TenantConfigValidator {
 			require("documents.allowed-types[" + i + "]", type != null && MEDIA_TYPE.matcher(type).matches(),
 					"must be a media type such as application/pdf, got " + quote(type));
 		}
+		validateLimits(config.limits());
 		require("billing.payment-terms-days",
 				config.billing().paymentTermsDays() >= 0 && config.billing().paymentTermsDays() <= 365,
 				"must be between 0 and 365");
@@ -273,6 +274,26 @@ final class TenantConfigValidator {
 					|| template.milestones().stream().anyMatch((m) -> m.key().equals(project.completedThrough())),
 					"unknown milestone key " + quote(project.completedThrough()));
 		}
+	}
+
+	private void validateLimits(TenantConfig.Limits limits) {
+		positive("limits.max-depth", limits.maxDepth());
+		positive("limits.max-cost", limits.maxCost());
+		positive("limits.max-fields", limits.maxFields());
+		positive("limits.max-root-fields", limits.maxRootFields());
+		positive("limits.cost-per-minute", limits.costPerMinute());
+		positive("limits.tenant-cost-per-minute", limits.tenantCostPerMinute());
+		positive("limits.subscriptions-per-socket", limits.subscriptionsPerSocket());
+		positive("limits.subscriptions-per-viewer", limits.subscriptionsPerViewer());
+		positive("limits.subscriptions-per-tenant", limits.subscriptionsPerTenant());
+		if (limits.maxCost() != null && limits.costPerMinute() != null) {
+			require("limits.cost-per-minute", limits.costPerMinute() >= limits.maxCost(),
+					"must be at least limits.max-cost, or the costliest allowed query could never run");
+		}
+	}
+
+	private void positive(String field, @Nullable Number value) {
+		require(field, value == null || value.longValue() > 0, "must be a positive number, got " + value);
 	}
 
 	private void key(String field, @Nullable String value) {

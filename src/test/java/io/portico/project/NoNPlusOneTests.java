@@ -46,7 +46,7 @@ class NoNPlusOneTests extends PorticoTest {
 
 	private void effects(String account, int projects) {
 		client(BUILDER, account).documentName("projectsEffects")
-			.variable("first", 100)
+			.variable("first", 50)
 			.execute()
 			.path("projects.edges")
 			.entityList(Object.class)

@@ -39,8 +39,8 @@ class TenantLoadingTests extends PorticoTest {
 		TenantConfig renamed = new TenantConfig(builder.slug(), "Hearthstone Homes & Renovation",
 				builder.config().industry(), builder.config().currency(), builder.config().branding(),
 				builder.config().vocabulary(), builder.config().issuers(), builder.config().teams(),
-				builder.config().billing(), builder.config().documents(), builder.config().templates(),
-				builder.config().demo());
+				builder.config().billing(), builder.config().documents(), builder.config().limits(),
+				builder.config().templates(), builder.config().demo());
 
 		new TenantSynchronizer(new TenantRegistry(List.of(new Tenant(builder.id(), renamed, builder.source()))),
 				this.database, this.client)
