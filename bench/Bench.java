@@ -108,6 +108,10 @@ public class Bench {
 		}
 		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--portico.data-dir=" + data,
 				"--portico.tenants.dir=" + Path.of("tenants").toAbsolutePath(), "--portico.demo.enabled=true",
+				// One token opens every subscription and sends every change: a single viewer far
+				// over the per-viewer caps a real portal user stays under.
+				"--portico.limits.subscriptions-per-viewer=100000", "--portico.limits.subscriptions-per-tenant=100000",
+				"--portico.limits.cost-per-minute=1000000000", "--portico.limits.tenant-cost-per-minute=1000000000",
 				"--logging.level.root=warn"));
 		command.addAll(List.of(extra));
 		return new ProcessBuilder(command).redirectErrorStream(true)
