@@ -4,6 +4,8 @@ import java.util.Map;
 
 import io.r2dbc.spi.Option;
 
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +38,12 @@ class DatabaseConfiguration {
 	@Bean
 	DemoMode demoMode(Environment environment) {
 		boolean embedded = EmbeddedDatabaseCondition.isEmbedded(environment.getProperty("spring.r2dbc.url"));
-		return new DemoMode(environment.getProperty("portico.demo.enabled", Boolean.class, embedded));
+		DemoMode demo = new DemoMode(environment.getProperty("portico.demo.enabled", Boolean.class, embedded),
+				environment.getProperty("portico.demo.allow-remote", Boolean.class, false));
+		if (demo.enabled()) {
+			LogFactory.getLog(DemoMode.class).warn(demo.describe());
+		}
+		return demo;
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.portico.security;
 
+import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,10 +51,15 @@ class IssuerController {
 	}
 
 	@PostMapping("/auth/demo-token")
-	Mono<ResponseEntity<Map<String, Object>>> demoToken(@RequestBody DemoTokenRequest request) {
+	Mono<ResponseEntity<Map<String, Object>>> demoToken(@RequestBody DemoTokenRequest request, ServerHttpRequest http) {
 		if (!this.demo.enabled()) {
 			return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.body(Map.of("error", "DEMO_DISABLED", "message", "Demo tokens are off (portico.demo.enabled)")));
+		}
+		if (!this.demo.allowRemote() && !fromLoopback(http)) {
+			return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN)
+				.body(Map.of("error", "DEMO_LOCAL_ONLY", "message",
+						"Demo tokens are given only to callers on the same machine (portico.demo.allow-remote)")));
 		}
 		String problem = request.problem(this.tenants);
 		if (problem != null) {
@@ -63,6 +70,11 @@ class IssuerController {
 				(role == Role.CLIENT) ? request.clientAccount() : null,
 				(request.teams() != null) ? request.teams() : List.of(), this.properties.demoTokenTtl());
 		return Mono.just(ResponseEntity.ok(Map.of("token", token)));
+	}
+
+	private static boolean fromLoopback(ServerHttpRequest http) {
+		InetSocketAddress remote = http.getRemoteAddress();
+		return remote != null && remote.getAddress() != null && remote.getAddress().isLoopbackAddress();
 	}
 
 	record DemoTokenRequest(@Nullable String tenant, @Nullable String role, @Nullable String subject,

@@ -4,6 +4,11 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +22,14 @@ import io.portico.PorticoTest;
 import io.portico.TestIdentityProviders;
 import io.portico.shared.Role;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -233,6 +240,44 @@ class TokenTests extends PorticoTest {
 				.jsonPath("$.error")
 				.isEqualTo("BAD_REQUEST");
 		}
+	}
+
+	@Test
+	void demoTokensGoOnlyToCallersOnThisMachine() throws Exception {
+		InetAddress external = nonLoopbackAddress();
+		Assumptions.assumeTrue(external != null, "this machine has no non-loopback address");
+		String host = (external instanceof Inet6Address) ? "[" + external.getHostAddress() + "]"
+				: external.getHostAddress();
+
+		WebTestClient.bindToServer()
+			.baseUrl("http://" + host + ":" + this.port)
+			.build()
+			.post()
+			.uri("/auth/demo-token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("tenant", BUILDER, "role", "ADMIN", "subject", "intruder"))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("DEMO_LOCAL_ONLY")
+			.jsonPath("$.token")
+			.doesNotExist();
+	}
+
+	private static @Nullable InetAddress nonLoopbackAddress() throws Exception {
+		for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+			if (!network.isUp() || network.isLoopback()) {
+				continue;
+			}
+			for (InetAddress address : Collections.list(network.getInetAddresses())) {
+				if (address instanceof Inet4Address && !address.isLoopbackAddress()) {
+					return address;
+				}
+			}
+		}
+		return null;
 	}
 
 	private org.assertj.core.api.AbstractObjectAssert<?, HttpStatus> status(@Nullable String token) {
