@@ -1,15 +1,22 @@
 package io.portico.security;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Every request to {@code /graphql} carries a bearer token from an issuer its tenant
@@ -18,6 +25,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	private static final Log logger = LogFactory.getLog(SecurityConfiguration.class);
 
 	/**
 	 * Spring Security's filter-chain observations cannot tell a socket from a request:
@@ -62,8 +71,25 @@ class SecurityConfiguration {
 				.anyExchange()
 				.authenticated())
 			.oauth2ResourceServer(
-					(oauth2) -> oauth2.authenticationManagerResolver((exchange) -> Mono.just(authenticationManager)))
+					(oauth2) -> oauth2.authenticationManagerResolver((exchange) -> Mono.just(authenticationManager))
+						.authenticationEntryPoint(SecurityConfiguration::refuse))
 			.build();
+	}
+
+	/**
+	 * One answer for every refused token: 401 and the same {@code WWW-Authenticate}
+	 * whatever was wrong with it, so a refusal does not tell a caller whether a tenant
+	 * slug exists, which issuers a tenant trusts or how far verification went. The reason
+	 * is logged at DEBUG for whoever runs the service.
+	 */
+	private static Mono<Void> refuse(ServerWebExchange exchange, AuthenticationException ex) {
+		logger.debug("Refused a token: " + ex.getMessage());
+		exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
+		exchange.getResponse()
+			.getHeaders()
+			.set(HttpHeaders.WWW_AUTHENTICATE, (ex instanceof InvalidBearerTokenException)
+					? "Bearer error=\"invalid_token\", error_description=\"The token was not accepted\"" : "Bearer");
+		return exchange.getResponse().setComplete();
 	}
 
 }

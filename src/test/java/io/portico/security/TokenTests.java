@@ -9,6 +9,8 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +96,43 @@ class TokenTests extends PorticoTest {
 			.signWith(forged.getPrivate(), Jwts.SIG.RS256)
 			.compact();
 		status(token).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void aRefusalSaysTheSameWhetherOrNotTheTenantExists() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair forged = generator.generateKeyPair();
+		Set<String> answers = new HashSet<>();
+		for (String tenant : List.of(BUILDER, "no-such-tenant")) {
+			String token = Jwts.builder()
+				.issuer("portico")
+				.subject("mallory")
+				.claim("tenant", tenant)
+				.claim("role", "ADMIN")
+				.expiration(Date.from(Instant.now().plusSeconds(600)))
+				.signWith(forged.getPrivate(), Jwts.SIG.RS256)
+				.compact();
+			answers.add(refusal(token));
+		}
+		answers.add(refusal(TestIdentityProviders.inlineToken("kim", "ADMIN", Duration.ofMinutes(5))
+			.claim("tenant", BUILDER)
+			.compact()));
+		answers.add(refusal(this.tokens.issue(BUILDER, Role.STAFF, "kim", null, List.of(), Duration.ofMinutes(-5))));
+
+		assertThat(answers)
+			.containsExactly("401 Bearer error=\"invalid_token\", error_description=\"The token was not accepted\"");
+	}
+
+	private String refusal(String token) {
+		var result = http().post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.bodyValue(VIEWER)
+			.exchange()
+			.returnResult(String.class);
+		return result.getStatus().value() + " " + result.getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
 	}
 
 	@Test
