@@ -10,6 +10,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
+import io.portico.database.Busy;
 import io.portico.shared.PorticoException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -58,6 +59,14 @@ class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 				.extensions(Map.of("code", "CANCELLED"))
 				.build();
 		}
+		if (Busy.isBusy(ex)) {
+			logger.warn("No database connection in time for " + env.getExecutionStepInfo().getPath());
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(PorticoErrorType.UNAVAILABLE)
+				.message(Refusals.busy().getMessage())
+				.extensions(Map.of("code", "BUSY"))
+				.build();
+		}
 		String id = env.getExecutionId().toString();
 		logger.error("Unexpected failure in execution " + id + " at " + env.getExecutionStepInfo().getPath(), ex);
 		return GraphqlErrorBuilder.newError(env)
@@ -95,6 +104,9 @@ class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 			}
 			if (ex instanceof AccessDeniedException) {
 				return notPermitted(GraphqlErrorBuilder.newError(), "this subscription");
+			}
+			if (Busy.isBusy(ex)) {
+				return Refusals.busy();
 			}
 			logger.error("Unexpected failure in a subscription stream", ex);
 			return GraphqlErrorBuilder.newError()

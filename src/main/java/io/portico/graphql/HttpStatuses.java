@@ -32,7 +32,7 @@ class HttpStatuses {
 
 		@Override
 		protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType responseMediaType) {
-			if (!response.getExecutionResult().isDataPresent()) {
+			if (!response.getExecutionResult().isDataPresent() || nothingAnswered(response)) {
 				for (GraphQLError error : response.getExecutionResult().getErrors()) {
 					if (error.getErrorType() == PorticoErrorType.TOO_MANY_REQUESTS) {
 						return HttpStatus.TOO_MANY_REQUESTS;
@@ -43,6 +43,14 @@ class HttpStatuses {
 				}
 			}
 			return super.selectResponseStatus(response, responseMediaType);
+		}
+
+		/**
+		 * Every top-level field is null: the request did nothing a retry would repeat.
+		 */
+		private static boolean nothingAnswered(WebGraphQlResponse response) {
+			return response.getData() instanceof java.util.Map<?, ?> fields
+					&& fields.values().stream().allMatch(java.util.Objects::isNull);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.portico.graphql;
 
 import graphql.language.OperationDefinition.Operation;
+import io.portico.database.Busy;
 import io.portico.database.TenantDatabase;
 import io.portico.shared.CurrentViewer;
 import reactor.core.publisher.Mono;
@@ -44,10 +45,14 @@ class ReadTransaction implements WebGraphQlInterceptor {
 		// fields and DataLoaders keep running after a cancel; a transaction rolled back
 		// under them would hand its connection back to the pool while they still used
 		// it, and the next borrower found itself inside this read-only transaction.
-		return Mono.deferContextual((context) -> Mono.fromFuture(CurrentViewer.get()
-			.flatMap((viewer) -> this.database.read(viewer, chain.next(request)))
-			.contextWrite(context)
-			.toFuture(), true));
+		return Mono
+			.deferContextual((context) -> Mono.fromFuture(CurrentViewer.get()
+				.flatMap((viewer) -> this.database.read(viewer, chain.next(request)))
+				.contextWrite(context)
+				.toFuture(), true))
+			// No connection for the transaction in time: nothing ran, the caller may
+			// retry.
+			.onErrorResume(Busy::isBusy, (ex) -> Mono.just(Refusals.answer(request, Refusals.busy(), false)));
 	}
 
 }

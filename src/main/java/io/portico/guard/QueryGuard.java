@@ -1,13 +1,9 @@
 package io.portico.guard;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import graphql.ErrorClassification;
-import graphql.ExecutionResult;
-import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.language.OperationDefinition.Operation;
@@ -16,6 +12,7 @@ import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
 import io.portico.graphql.ParsedDocuments;
 import io.portico.graphql.PorticoErrorType;
+import io.portico.graphql.Refusals;
 import io.portico.live.LiveShare;
 import io.portico.shared.CurrentViewer;
 import io.portico.shared.Viewer;
@@ -29,12 +26,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.GraphQlSource;
-import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -210,25 +205,10 @@ class QueryGuard implements WebGraphQlInterceptor {
 		return response.transform((builder) -> builder.extensions(extensions));
 	}
 
-	/**
-	 * An answer without execution. A refused subscription ends with an error of its own,
-	 * which graphql-ws sends as an {@code error} message for its id.
-	 */
 	private static Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, @Nullable Operation kind,
 			ErrorClassification type, String code, String message, Map<String, Object> details) {
-		Map<String, Object> extensions = new LinkedHashMap<>();
-		extensions.put("code", code);
-		extensions.putAll(details);
-		GraphQLError error = GraphqlErrorBuilder.newError()
-			.errorType(type)
-			.message(message)
-			.extensions(extensions)
-			.build();
-		ExecutionResult result = (kind == Operation.SUBSCRIPTION) ? ExecutionResult.newExecutionResult()
-			.data(Flux.error(new SubscriptionPublisherException(List.of(error), null)))
-			.build() : ExecutionResult.newExecutionResult().addError(error).build();
-		return Mono
-			.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+		return Mono.just(
+				Refusals.answer(request, Refusals.error(type, code, message, details), kind == Operation.SUBSCRIPTION));
 	}
 
 }
