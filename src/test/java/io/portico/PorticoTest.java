@@ -74,6 +74,8 @@ public abstract class PorticoTest {
 		registry.add("portico.embedded-binaries-dir",
 				() -> Path.of("target", "pg-binaries").toAbsolutePath().toString());
 		TestIdentityProviders.properties().forEach((key, value) -> registry.add(key, () -> value));
+		// Small enough for a test to write more events than a resume may replay.
+		registry.add("portico.events.max-replay", () -> "40");
 	}
 
 	private static Path createDataDir() {

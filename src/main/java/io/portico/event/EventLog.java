@@ -62,6 +62,16 @@ public class EventLog {
 			LIMIT :limit
 			""";
 
+	// Counts no further than the limit: the cost of asking stays bounded however old the
+	// cursor is.
+	private static final String COUNT_SINCE = """
+			SELECT count(*) AS n FROM (
+			    SELECT FROM event
+			    WHERE tenant_id = :tenant AND seq > :after AND (CAST(:project AS uuid) IS NULL OR project_id = :project)
+			    LIMIT :limit
+			) following
+			""";
+
 	/** The channel instances listen on; payloads are {@code tenant-id:seq}. */
 	public static final String CHANNEL = "portico_events";
 
@@ -179,6 +189,20 @@ public class EventLog {
 			.bind("tenant", viewer.tenantId())
 			.bind("id", projectId)
 			.map((row) -> Boolean.TRUE.equals(row.get("visible", Boolean.class)))
+			.one();
+	}
+
+	/**
+	 * How many events follow a position of the log, counting no further than
+	 * {@code limit}.
+	 */
+	public Mono<Long> countSince(Viewer viewer, long afterSeq, @Nullable UUID projectId, int limit) {
+		return this.client.sql(COUNT_SINCE)
+			.bind("tenant", viewer.tenantId())
+			.bind("after", afterSeq)
+			.bind("project", Sql.nullable(projectId, UUID.class))
+			.bind("limit", limit)
+			.map((row) -> row.get("n", Long.class))
 			.one();
 	}
 

@@ -15,9 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize how many events one read of the log takes
  * @param maxPendingPerSubscriber events a subscriber may fall behind before it is ended
  * and told to resume from its cursor
+ * @param maxReplay events a subscription may ask to replay after its cursor; one further
+ * back is refused with CURSOR_TOO_OLD, and the portal re-reads instead
  */
 @ConfigurationProperties("portico.events")
 public record EventBusProperties(@DefaultValue("5s") Duration catchUpInterval,
 		@DefaultValue("5s") Duration reconnectMaxBackoff, @DefaultValue("500") int batchSize,
-		@DefaultValue("1000") int maxPendingPerSubscriber) {
+		@DefaultValue("1000") int maxPendingPerSubscriber, @DefaultValue("1000") int maxReplay) {
 }

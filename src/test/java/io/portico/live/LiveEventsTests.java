@@ -191,6 +191,51 @@ class LiveEventsTests extends PorticoTest {
 	}
 
 	@Test
+	void aCursorTooFarBackIsRefusedInsteadOfReplayingTheLog() {
+		String project = newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
+		String cursor = creationCursor(BUILDER, project);
+		String milestone = milestoneId(staff(BUILDER), project, "permits-filed");
+		// portico.events.max-replay is 40 in the tests.
+		for (int i = 0; i < 41; i++) {
+			staff(BUILDER).documentName("updateMilestone")
+				.variable("input", Map.of("id", milestone, "description", "Revision " + i))
+				.execute()
+				.errors()
+				.verify();
+		}
+		WebSocketGraphQlTester socket = socket(
+				this.tokens.issue(BUILDER, Role.STAFF, "kim", null, List.of(), Duration.ofMinutes(5)));
+		try {
+			StepVerifier
+				.create(socket.document(PORTAL_EVENTS)
+					.variable("projectId", project)
+					.variable("after", cursor)
+					.executeSubscription()
+					.toFlux("portalEvents", Event.class))
+				.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("CURSOR_TOO_OLD"))
+				.verify(Duration.ofSeconds(20));
+			String recent = staff(BUILDER).documentName("activity")
+				.variable("id", project)
+				.execute()
+				.path("project.activity.edges[1].cursor")
+				.entity(String.class)
+				.get();
+			StepVerifier
+				.create(socket.document(PORTAL_EVENTS)
+					.variable("projectId", project)
+					.variable("after", recent)
+					.executeSubscription()
+					.toFlux("portalEvents", Event.class))
+				.assertNext((event) -> assertThat(event.cursor()).isNotEqualTo(recent))
+				.thenCancel()
+				.verify(Duration.ofSeconds(20));
+		}
+		finally {
+			socket.stop().block(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
 	void subscribingToAnotherTenantsProjectIsNotFound() {
 		String project = newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
 		WebSocketGraphQlTester socket = socket(
