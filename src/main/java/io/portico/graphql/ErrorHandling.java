@@ -131,6 +131,9 @@ class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 		if (failure instanceof PorticoException.Forbidden) {
 			return ErrorType.FORBIDDEN;
 		}
+		if (failure instanceof PorticoException.Unavailable) {
+			return PorticoErrorType.UNAVAILABLE;
+		}
 		return ErrorType.UNAUTHORIZED;
 	}
 

@@ -13,8 +13,11 @@ import io.portico.shared.Viewer;
 import io.portico.event.EventLog;
 import io.portico.event.PortalEvent;
 import org.jspecify.annotations.Nullable;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 import org.springframework.stereotype.Service;
 
@@ -33,9 +36,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class EventStreams {
 
+	private static final Log logger = LogFactory.getLog(EventStreams.class);
+
 	private static final int REPLAY_PAGE = 500;
 
 	private static final int VISIBILITY_CACHE = 10_000;
+
+	/** About three seconds of attempts before a visibility check is given up. */
+	private static final Retry CHECK_RETRIES = Retry.backoff(4, Duration.ofMillis(200))
+		.doBeforeRetry((signal) -> logger.debug("Retrying a visibility check", signal.failure()))
+		.onRetryExhaustedThrow((spec, signal) -> {
+			logger.warn("A visibility check kept failing; its stream ends with EVENT_CHECK_FAILED", signal.failure());
+			return new PorticoException.Unavailable("EVENT_CHECK_FAILED",
+					"Whether an event may be shown could not be checked; subscribe again with the last cursor received",
+					Map.of());
+		});
 
 	private final EventBus bus;
 
@@ -45,10 +60,13 @@ public class EventStreams {
 
 	private final Clock clock;
 
+	private final EventBusProperties properties;
+
 	private final Map<String, Mono<Boolean>> visibility = new ConcurrentHashMap<>();
 
-	EventStreams(EventBus bus, EventLog log, TenantDatabase database, Clock clock) {
+	EventStreams(EventBus bus, EventLog log, TenantDatabase database, Clock clock, EventBusProperties properties) {
 		this.bus = bus;
+		this.properties = properties;
 		this.log = log;
 		this.database = database;
 		this.clock = clock;
@@ -87,11 +105,31 @@ public class EventStreams {
 		return (after != null) ? replay(viewer, projectId, EventLog.position(after)) : Flux.empty();
 	}
 
+	/**
+	 * The replay after a cursor, unless more events than
+	 * {@code portico.events.max-replay} follow it: replaying an unbounded log for each
+	 * subscribe would let one old cursor (or many) keep the database busy, and a portal
+	 * that far behind is better off re-reading what it shows.
+	 */
 	private Flux<PortalEvent> replay(Viewer viewer, @Nullable UUID projectId, long from) {
+		int max = this.properties.maxReplay();
+		return this.database.one(viewer, () -> this.log.countSince(viewer, from, projectId, max + 1))
+			.flatMapMany((following) -> (following > max) ? Flux.error(() -> tooOld(max))
+					: pagesAfter(viewer, projectId, from));
+	}
+
+	private static PorticoException tooOld(int max) {
+		return new PorticoException.Invalid("CURSOR_TOO_OLD",
+				"More than " + max
+						+ " events followed this cursor: query the portal again, then subscribe without 'after'",
+				Map.of("field", "after", "maxReplay", max));
+	}
+
+	private Flux<PortalEvent> pagesAfter(Viewer viewer, @Nullable UUID projectId, long from) {
 		return this.database.many(viewer, () -> this.log.since(viewer, from, projectId, REPLAY_PAGE))
 			.collectList()
-			.flatMapMany((page) -> (page.size() < REPLAY_PAGE) ? Flux.fromIterable(page)
-					: Flux.fromIterable(page).concatWith(replay(viewer, projectId, page.get(page.size() - 1).seq())));
+			.flatMapMany((page) -> (page.size() < REPLAY_PAGE) ? Flux.fromIterable(page) : Flux.fromIterable(page)
+				.concatWith(pagesAfter(viewer, projectId, page.get(page.size() - 1).seq())));
 	}
 
 	private Mono<Boolean> visible(Viewer viewer, PortalEvent event) {
@@ -104,8 +142,14 @@ public class EventStreams {
 			this.visibility.clear();
 		}
 		String key = viewer.tenantId() + "/" + viewer.clientAccount() + "/" + event.seq();
+		// A failed check is retried, and never kept: the next subscriber asking about the
+		// same event checks again instead of inheriting the failure. Only a check that
+		// keeps failing ends the stream, with a code that says to resume.
 		return this.visibility.computeIfAbsent(key,
-				(k) -> this.database.one(viewer, () -> this.log.visible(viewer, event.seq())).cache());
+				(k) -> this.database.one(viewer, () -> this.log.visible(viewer, event.seq()))
+					.retryWhen(CHECK_RETRIES)
+					.doOnError((ex) -> this.visibility.remove(k))
+					.cache((answer) -> Duration.ofDays(1), (ex) -> Duration.ZERO, () -> Duration.ZERO));
 	}
 
 	/**

@@ -80,6 +80,15 @@ public abstract sealed class PorticoException extends RuntimeException {
 
 	}
 
+	/** The service could not do it now; the same request may succeed later. */
+	public static final class Unavailable extends PorticoException {
+
+		public Unavailable(String code, String message, Map<String, Object> details) {
+			super(code, message, details);
+		}
+
+	}
+
 	/** No verified viewer: never reached through /graphql, which demands a token. */
 	public static final class Unauthenticated extends PorticoException {
 
