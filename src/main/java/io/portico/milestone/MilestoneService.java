@@ -220,7 +220,7 @@ public class MilestoneService {
 			Inputs.key("ownerTeam", ownerTeam, "INVALID_TEAM");
 		}
 		MilestoneEdit edit = new MilestoneEdit(Inputs.optionalName("name", name),
-				Inputs.text("description", description), dueDate, ownerTeam, clientVisible);
+				Inputs.text("description", description), Inputs.date("dueDate", dueDate), ownerTeam, clientVisible);
 		if (edit.isEmpty()) {
 			throw new PorticoException.Invalid("NOTHING_TO_UPDATE", "Name at least one field to change", (String) null);
 		}

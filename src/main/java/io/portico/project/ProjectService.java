@@ -168,6 +168,8 @@ public class ProjectService {
 	public Mono<Project> createProject(String templateKey, String name, String clientAccountId, LocalDate startDate,
 			@Nullable LocalDate targetDate, @Nullable BigDecimal contractValue) {
 		String projectName = Inputs.name("name", name);
+		Inputs.date("startDate", startDate);
+		Inputs.date("targetDate", targetDate);
 		BigDecimal value = contractValue(contractValue);
 		if (targetDate != null && targetDate.isBefore(startDate)) {
 			throw new PorticoException.Invalid("END_BEFORE_START", "'targetDate' is before 'startDate'", "targetDate");

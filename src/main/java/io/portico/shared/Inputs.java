@@ -1,5 +1,6 @@
 package io.portico.shared;
 
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -50,7 +51,43 @@ public final class Inputs {
 		if (value == null || value.isBlank()) {
 			throw new PorticoException.Invalid("BLANK_FIELD", "'" + field + "' must not be blank", field);
 		}
+		if (value.chars().anyMatch(Character::isISOControl)) {
+			throw new PorticoException.Invalid("INVALID_CHARACTERS",
+					"'" + field + "' must be one line without control characters", field);
+		}
 		return maxLength(field, value.strip(), NAME_MAX);
+	}
+
+	/** The earliest and latest dates a caller may give. */
+	public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	public static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
+
+	/**
+	 * A date in 1900-2200: anything outside is a typo, and would reach date arithmetic
+	 * and PostgreSQL as an opaque failure.
+	 */
+	public static @Nullable LocalDate date(String field, @Nullable LocalDate value) {
+		if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+			throw new PorticoException.Invalid("DATE_OUT_OF_RANGE",
+					"'" + field + "' must be between " + EARLIEST + " and " + LATEST, field);
+		}
+		return value;
+	}
+
+	/**
+	 * Whether text holds a control character other than tab, line feed and carriage
+	 * return: NUL cannot be stored in PostgreSQL at all, and the others have no place in
+	 * what a portal shows.
+	 */
+	public static boolean hasControlCharacters(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public static @Nullable String optionalName(String field, @Nullable String value) {
@@ -58,14 +95,21 @@ public final class Inputs {
 	}
 
 	public static @Nullable String text(String field, @Nullable String value) {
-		return (value != null) ? maxLength(field, value, TEXT_MAX) : null;
+		return (value != null) ? maxLength(field, plain(field, value), TEXT_MAX) : null;
+	}
+
+	private static String plain(String field, String value) {
+		if (hasControlCharacters(value)) {
+			throw new PorticoException.Invalid("INVALID_CHARACTERS", "'" + field + "' holds control characters", field);
+		}
+		return value;
 	}
 
 	public static String requiredText(String field, @Nullable String value) {
 		if (value == null || value.isBlank()) {
 			throw new PorticoException.Invalid("BLANK_FIELD", "'" + field + "' must not be blank", field);
 		}
-		return maxLength(field, value.strip(), TEXT_MAX);
+		return maxLength(field, plain(field, value).strip(), TEXT_MAX);
 	}
 
 	private static String maxLength(String field, String value, int max) {
