@@ -36,6 +36,9 @@ public final class TestIdentityProviders {
 	/** A tenant that accepts only PDF and plain text, up to 1 MiB. */
 	public static final String SMALL_FILES_TENANT = "small-files";
 
+	/** A copy of the builder demo tenant, seeded again by the tests. */
+	public static final String SEED_TENANT = "seed-test";
+
 	/** A tenant with small limits of every kind; its neighbours keep the defaults. */
 	public static final String TIGHT_TENANT = "tight-limits";
 
@@ -134,6 +137,10 @@ public final class TestIdentityProviders {
 					Files.copy(file, dir.resolve(file.getFileName()));
 				}
 			}
+			// A demo tenant of its own for the seeding tests, which seed it again.
+			Files.writeString(dir.resolve(SEED_TENANT + ".yaml"),
+					Files.readString(Path.of("tenants/hearthstone-homes.yaml"))
+						.replace("slug: hearthstone-homes", "slug: " + SEED_TENANT));
 			String pem = "-----BEGIN PUBLIC KEY-----\n"
 					+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
 						.encodeToString(INLINE_KEY.getPublic().getEncoded())

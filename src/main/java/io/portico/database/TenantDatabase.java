@@ -40,9 +40,13 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @Component
 public class TenantDatabase {
 
+	// Resets the role too: work for a CLIENT that joined an enclosing transaction (demo
+	// seeding walks a client's approval inside its own) must not leave the client role
+	// on the staff work that follows.
 	private static final String STAFF_SCOPE = """
 			SELECT set_config('portico.tenant_id', :tenant, true),
-			       set_config('portico.client_account', '', true)
+			       set_config('portico.client_account', '', true),
+			       set_config('role', 'none', true)
 			""";
 
 	// A CLIENT's transaction also becomes the client role, the role the client lens

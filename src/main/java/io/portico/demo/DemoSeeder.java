@@ -85,20 +85,22 @@ class DemoSeeder implements ApplicationRunner {
 			.blockLast();
 	}
 
+	/**
+	 * Claims the tenant's seeding and seeds it, in one transaction: killed half-way, the
+	 * next start finds nothing seeded and nothing claimed, and seeds it once. The claim's
+	 * row lock makes a second instance starting at the same time wait, then skip.
+	 */
 	private Mono<Void> seedOnce(Tenant tenant) {
 		Viewer staff = Viewer.system(tenant.id(), tenant.slug());
-		return this.database
-			.one(staff,
-					() -> this.client.sql("SELECT demo_seeded_at IS NULL AS due FROM tenant WHERE tenant_id = :t")
-						.bind("t", tenant.id())
-						.map((row) -> Boolean.TRUE.equals(row.get("due", Boolean.class)))
-						.one())
-			.filter(Boolean::booleanValue)
-			.flatMap((due) -> seed(tenant, staff))
-			.then(this.database.one(staff, () -> this.client
-				.sql("UPDATE tenant SET demo_seeded_at = coalesce(demo_seeded_at, now()) " + "WHERE tenant_id = :t")
-				.bind("t", tenant.id())
-				.then()));
+		return this.database.one(staff,
+				() -> this.client
+					.sql("UPDATE tenant SET demo_seeded_at = now() WHERE tenant_id = :t AND demo_seeded_at IS NULL")
+					.bind("t", tenant.id())
+					.fetch()
+					.rowsUpdated()
+					.filter((claimed) -> claimed > 0)
+					.flatMap((claimed) -> seed(tenant, staff))
+					.then());
 	}
 
 	private Mono<Void> seed(Tenant tenant, Viewer staff) {
