@@ -28,6 +28,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventLog {
 
+	// An event is for clients only if what it is about was theirs to see when it
+	// happened: one about a milestone that was internal, or a document still locked, is
+	// stored as internal and stays hidden from them when the milestone is shown or the
+	// document released later.
+	//
 	// The per-tenant advisory lock is taken in the same statement, right before the
 	// sequence value is drawn, and held to commit: a tenant's events therefore get
 	// their seq in commit order, which makes seq a cursor with no gaps to fall into.
@@ -39,8 +44,14 @@ public class EventLog {
 			appended AS (
 			    INSERT INTO event (tenant_id, project_id, milestone_id, document_id, internal, type, actor, occurred_at,
 			        payload)
-			    SELECT :tenant, :project, :milestone, :document, :internal, :type, :actor, :occurredAt,
-			        CAST(:payload AS jsonb)
+			    SELECT :tenant, :project, :milestone, :document,
+			        :internal
+			        OR (CAST(:milestone AS uuid) IS NOT NULL AND NOT EXISTS (SELECT FROM milestone m
+			            WHERE m.tenant_id = :tenant AND m.id = :milestone AND m.client_visible))
+			        OR (CAST(:document AS uuid) IS NOT NULL AND NOT EXISTS (SELECT FROM document d
+			            WHERE d.tenant_id = :tenant AND d.id = :document
+			              AND d.unlocked_at IS NOT NULL AND d.withdrawn_at IS NULL)),
+			        :type, :actor, :occurredAt, CAST(:payload AS jsonb)
 			    FROM tenant_lock
 			    RETURNING seq
 			)

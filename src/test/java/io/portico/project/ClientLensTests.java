@@ -101,6 +101,30 @@ class ClientLensTests extends PorticoTest {
 		assertThat(seen).hasSize(5).doesNotHaveDuplicates();
 	}
 
+	@Test
+	void whatHappenedWhileAMilestoneWasInternalStaysHiddenOnceItIsShown() {
+		String account = newClientAccount(BUILDER);
+		String project = newProject(BUILDER, account, "custom-home");
+		HttpGraphQlTester staff = staff(BUILDER);
+		String sitePrep = milestoneId(staff, project, "site-prep");
+		int before = activityKeys(staff, project).stream().filter("site-prep"::equals).toList().size();
+		staff.documentName("updateMilestone")
+			.variable("input", java.util.Map.of("id", sitePrep, "description", "Soil report: contamination found"))
+			.execute()
+			.errors()
+			.verify();
+		staff.documentName("updateMilestone")
+			.variable("input", java.util.Map.of("id", sitePrep, "clientVisible", true))
+			.execute()
+			.errors()
+			.verify();
+
+		// Staff see both; the client sees the milestone now, and only what happened since
+		// it was shown.
+		assertThat(activityKeys(staff, project)).filteredOn("site-prep"::equals).hasSize(before + 2);
+		assertThat(activityKeys(client(BUILDER, account), project)).filteredOn("site-prep"::equals).hasSize(1);
+	}
+
 	private static List<String> activityKeys(HttpGraphQlTester tester, String project) {
 		return tester.documentName("activity")
 			.variable("id", project)
