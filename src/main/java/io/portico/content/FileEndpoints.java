@@ -58,10 +58,7 @@ class FileEndpoints {
 						.bodyValue(Map.of("documentId", version.documentId().toString(), "version", version.number(),
 								"sizeBytes", version.sizeBytes(), "contentType", version.contentType(), "sha256",
 								version.sha256())))
-			// A refused upload may not have read the body it was sent: the connection is
-			// closed after the answer, or the unread bytes would greet the client's next
-			// request on it.
-			.onErrorResume(PorticoException.class, (failure) -> refusal(failure, true));
+			.onErrorResume(PorticoException.class, FileEndpoints::refusal);
 	}
 
 	/** The bytes of the form's file part; other parts are let go of. */
@@ -116,10 +113,10 @@ class FileEndpoints {
 				response.header(HttpHeaders.CONTENT_RANGE, "bytes " + from + "-" + to + "/" + size);
 			}
 			return response.body(BodyInserters.fromDataBuffers(download.bytes(from, to).map(buffers::wrap)));
-		}).onErrorResume(PorticoException.class, (failure) -> refusal(failure, false));
+		}).onErrorResume(PorticoException.class, FileEndpoints::refusal);
 	}
 
-	private static Mono<ServerResponse> refusal(PorticoException failure, boolean closeConnection) {
+	private static Mono<ServerResponse> refusal(PorticoException failure) {
 		HttpStatus status = switch (failure.code()) {
 			case "TOO_LARGE" -> HttpStatus.CONTENT_TOO_LARGE;
 			case "CONTENT_TYPE_NOT_ALLOWED" -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
@@ -132,11 +129,9 @@ class FileEndpoints {
 		extensions.put("code", failure.code());
 		extensions.put("classification", status.name());
 		extensions.putAll(failure.details());
-		return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).headers((headers) -> {
-			if (closeConnection) {
-				headers.setConnection("close");
-			}
-		}).bodyValue(Map.of("errors", List.of(Map.of("message", failure.getMessage(), "extensions", extensions))));
+		return ServerResponse.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("errors", List.of(Map.of("message", failure.getMessage(), "extensions", extensions))));
 	}
 
 }
