@@ -34,8 +34,11 @@ public class EventLog {
 	// document released later.
 	//
 	// The per-tenant advisory lock is taken in the same statement, right before the
-	// sequence value is drawn, and held to commit: a tenant's events therefore get
-	// their seq in commit order, which makes seq a cursor with no gaps to fall into.
+	// event's position in its tenant's log is counted (trigger event_position, V8), and
+	// held to commit: a tenant's events therefore get their positions in commit order,
+	// which makes the position a cursor with no gaps to fall into. It counts the
+	// tenant's own events only, so a cursor says nothing about other tenants. Below,
+	// "seq" is that position.
 	// Appending last in a transaction keeps that serialized stretch short. The
 	// notification is only a wake-up for listening instances (PostgreSQL delivers it on
 	// commit, and never for a rollback); they read the log itself.
@@ -53,9 +56,9 @@ public class EventLog {
 			              AND d.unlocked_at IS NOT NULL AND d.withdrawn_at IS NULL)),
 			        :type, :actor, :occurredAt, CAST(:payload AS jsonb)
 			    FROM tenant_lock
-			    RETURNING seq
+			    RETURNING position
 			)
-			SELECT seq, pg_notify('portico_events', :tenant::text || ':' || seq) FROM appended
+			SELECT position AS seq, pg_notify('portico_events', :tenant::text || ':' || position) FROM appended
 			""";
 
 	// An internal event goes through a function that runs past the client lens: see
@@ -66,10 +69,12 @@ public class EventLog {
 			""";
 
 	private static final String SINCE = """
-			SELECT seq, project_id, milestone_id, document_id, type, actor, payload::text AS payload, occurred_at
+			SELECT position AS seq, project_id, milestone_id, document_id, type, actor, payload::text AS payload,
+			    occurred_at
 			FROM event
-			WHERE tenant_id = :tenant AND seq > :after AND (CAST(:project AS uuid) IS NULL OR project_id = :project)
-			ORDER BY seq
+			WHERE tenant_id = :tenant AND position > :after
+			  AND (CAST(:project AS uuid) IS NULL OR project_id = :project)
+			ORDER BY position
 			LIMIT :limit
 			""";
 
@@ -78,7 +83,8 @@ public class EventLog {
 	private static final String COUNT_SINCE = """
 			SELECT count(*) AS n FROM (
 			    SELECT FROM event
-			    WHERE tenant_id = :tenant AND seq > :after AND (CAST(:project AS uuid) IS NULL OR project_id = :project)
+			    WHERE tenant_id = :tenant AND position > :after
+			      AND (CAST(:project AS uuid) IS NULL OR project_id = :project)
 			    LIMIT :limit
 			) following
 			""";
@@ -91,14 +97,18 @@ public class EventLog {
 	private static final String PAGES = """
 			SELECT seq, project_id, milestone_id, document_id, type, actor, payload, occurred_at
 			FROM (
-			    SELECT seq, project_id, milestone_id, document_id, type, actor, payload::text AS payload, occurred_at,
-			           row_number() OVER (PARTITION BY project_id ORDER BY seq DESC) AS n
+			    SELECT position AS seq, project_id, milestone_id, document_id, type, actor, payload::text AS payload,
+			           occurred_at, row_number() OVER (PARTITION BY project_id ORDER BY position DESC) AS n
 			    FROM event
-			    WHERE tenant_id = :tenant AND project_id = ANY(:projects) AND seq < :before
+			    WHERE tenant_id = :tenant AND project_id = ANY(:projects) AND position < :before
 			) newest
 			WHERE n <= :limit
 			ORDER BY project_id, seq DESC
 			""";
+
+	// Not "event", the kind of cursors that held the global sequence: one of those is
+	// refused as INVALID_CURSOR instead of resuming from the wrong place.
+	private static final String CURSOR_KIND = "log";
 
 	private final DatabaseClient client;
 
@@ -110,7 +120,7 @@ public class EventLog {
 	}
 
 	static String cursor(long seq) {
-		return Cursors.encode("event", Long.toString(seq));
+		return Cursors.encode(CURSOR_KIND, Long.toString(seq));
 	}
 
 	/**
@@ -219,7 +229,7 @@ public class EventLog {
 
 	/** The newest position of the tenant's log, 0 when it is empty. */
 	public Mono<Long> latest(Viewer viewer) {
-		return this.client.sql("SELECT coalesce(max(seq), 0) AS seq FROM event WHERE tenant_id = :tenant")
+		return this.client.sql("SELECT coalesce(max(position), 0) AS seq FROM event WHERE tenant_id = :tenant")
 			.bind("tenant", viewer.tenantId())
 			.map((row) -> row.get("seq", Long.class))
 			.one();
@@ -229,7 +239,8 @@ public class EventLog {
 	 * Whether the event is visible in the current transaction (the client lens decides).
 	 */
 	public Mono<Boolean> visible(Viewer viewer, long seq) {
-		return this.client.sql("SELECT EXISTS (SELECT FROM event WHERE tenant_id = :tenant AND seq = :seq) AS visible")
+		return this.client
+			.sql("SELECT EXISTS (SELECT FROM event WHERE tenant_id = :tenant AND position = :seq) AS visible")
 			.bind("tenant", viewer.tenantId())
 			.bind("seq", seq)
 			.map((row) -> Boolean.TRUE.equals(row.get("visible", Boolean.class)))
@@ -238,7 +249,7 @@ public class EventLog {
 
 	/** The position an opaque cursor stands for; 0 (the start) when there is none. */
 	public static long position(@Nullable String cursor) {
-		String seq = Cursors.decode("event", cursor);
+		String seq = Cursors.decode(CURSOR_KIND, cursor);
 		try {
 			return (seq != null) ? Long.parseLong(seq) : 0;
 		}

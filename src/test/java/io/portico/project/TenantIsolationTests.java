@@ -38,6 +38,39 @@ class TenantIsolationTests extends PorticoTest {
 	}
 
 	@Test
+	void eventCursorsCountTheTenantsOwnEventsOnly() {
+		String small = io.portico.TestIdentityProviders.SMALL_FILES_TENANT;
+		String project = newProject(small, newClientAccount(small), "simple");
+		long before = position(creationCursor(small, project));
+		// Other tenants' events in between: a cursor must not let anyone count them.
+		HttpGraphQlTester builder = staff(BUILDER);
+		String busy = milestoneId(builder, newProject(BUILDER, newClientAccount(BUILDER), "custom-home"),
+				"permits-filed");
+		for (int i = 0; i < 5; i++) {
+			builder.documentName("updateMilestone")
+				.variable("input", Map.of("id", busy, "description", "Update " + i))
+				.execute()
+				.errors()
+				.verify();
+		}
+		staff(small).documentName("updateMilestone")
+			.variable("input", Map.of("id", milestoneId(staff(small), project, "only"), "description", "Next"))
+			.execute()
+			.errors()
+			.verify();
+
+		long after = position(creationCursor(small, project));
+		assertThat(after).isEqualTo(before + 1);
+	}
+
+	/** What an event cursor stands for, read the way anyone could read it. */
+	private static long position(String cursor) {
+		String raw = new String(java.util.Base64.getUrlDecoder().decode(cursor),
+				java.nio.charset.StandardCharsets.UTF_8);
+		return Long.parseLong(raw.substring(raw.indexOf(':') + 1));
+	}
+
+	@Test
 	void anotherTenantsProjectIsNull() {
 		String unknown = UUID.randomUUID().toString();
 		for (HttpGraphQlTester agency : List.of(staff(AGENCY), admin(AGENCY))) {
