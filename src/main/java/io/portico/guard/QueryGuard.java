@@ -10,6 +10,10 @@ import graphql.language.OperationDefinition.Operation;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.portico.graphql.ParsedDocuments;
 import io.portico.graphql.PorticoErrorType;
 import io.portico.graphql.Refusals;
@@ -62,8 +66,14 @@ class QueryGuard implements WebGraphQlInterceptor {
 
 	private final SubscriptionCaps caps;
 
+	private final MeterRegistry meters;
+
 	QueryGuard(ParsedDocuments documents, ObjectProvider<GraphQlSource> source, TenantRegistry tenants,
-			LimitsProperties defaults, RateLimits rates, SubscriptionCaps caps) {
+			LimitsProperties defaults, RateLimits rates, SubscriptionCaps caps, MeterRegistry meters) {
+		this.meters = meters;
+		Gauge.builder("portico.subscriptions.open", caps, SubscriptionCaps::openInAll)
+			.description("Subscriptions open on this instance")
+			.register(meters);
 		this.documents = documents;
 		this.source = source;
 		this.tenants = tenants;
@@ -95,7 +105,8 @@ class QueryGuard implements WebGraphQlInterceptor {
 			document = this.documents.document(request.getDocument());
 		}
 		catch (ParseCancelledException ex) {
-			return refuse(request, null, ErrorType.BAD_REQUEST, "QUERY_TOO_LARGE", ex.getMessage(), Map.of());
+			return refuse(request, null, ErrorType.BAD_REQUEST, "QUERY_TOO_LARGE", ex.getMessage(), Map.of())
+				.doOnNext((refused) -> counted(viewer, refused));
 		}
 		catch (InvalidSyntaxException ex) {
 			// graphql-java parses it again and says where it breaks.
@@ -108,14 +119,20 @@ class QueryGuard implements WebGraphQlInterceptor {
 		Operation kind = operation.getOperation();
 		QueryShape shape = QueryShape.measure(this.source.getObject().schema(), document, operation,
 				request.getVariables(), limits);
+		DistributionSummary.builder("portico.query.cost")
+			.description("The cost of each operation measured, refused ones included")
+			.tag("tenant", viewer.tenant())
+			.register(this.meters)
+			.record(shape.cost());
 		Mono<WebGraphQlResponse> tooBig = tooBig(request, kind, shape, limits);
 		if (tooBig != null) {
-			return tooBig;
+			return tooBig.doOnNext((refused) -> counted(viewer, refused));
 		}
 		if (kind != Operation.SUBSCRIPTION) {
 			RateLimits.Charge charge = this.rates.charge(viewer, shape.cost(), limits);
 			if (!charge.accepted()) {
-				return rateLimited(request, kind, shape, limits, charge);
+				return rateLimited(request, kind, shape, limits, charge)
+					.doOnNext((refused) -> counted(viewer, refused));
 			}
 			return chain.next(request).map((response) -> withCost(response, shape, limits, charge));
 		}
@@ -126,13 +143,14 @@ class QueryGuard implements WebGraphQlInterceptor {
 		if (place instanceof SubscriptionCaps.Full full) {
 			return refuse(request, kind, PorticoErrorType.TOO_MANY_REQUESTS, "TOO_MANY_SUBSCRIPTIONS",
 					"The " + full.what() + " already has " + full.limit() + " open subscriptions; complete one first",
-					Map.of("limit", full.limit()));
+					Map.of("limit", full.limit()))
+				.doOnNext((refused) -> counted(viewer, refused));
 		}
 		Runnable release = ((SubscriptionCaps.Held) place).release();
 		RateLimits.Charge charge = this.rates.charge(viewer, shape.cost(), limits);
 		if (!charge.accepted()) {
 			release.run();
-			return rateLimited(request, kind, shape, limits, charge);
+			return rateLimited(request, kind, shape, limits, charge).doOnNext((refused) -> counted(viewer, refused));
 		}
 		return chain.next(request)
 			.map((response) -> releasedAtEnd(response, release))
@@ -183,6 +201,18 @@ class QueryGuard implements WebGraphQlInterceptor {
 			return response;
 		}
 		return response.transform((builder) -> builder.data(Flux.from(results).doFinally((signal) -> release.run())));
+	}
+
+	/** Refusals by code and tenant, for whoever watches an attack or an incident. */
+	private void counted(Viewer viewer, WebGraphQlResponse refused) {
+		Object code = refused.getErrors().isEmpty() ? "TOO_MANY_SUBSCRIPTIONS"
+				: refused.getErrors().get(0).getExtensions().get("code");
+		Counter.builder("portico.refusals")
+			.description("Operations refused before they ran, by code")
+			.tag("code", String.valueOf(code))
+			.tag("tenant", viewer.tenant())
+			.register(this.meters)
+			.increment();
 	}
 
 	private static long rateOf(RateLimits.Charge charge, LimitsProperties limits) {

@@ -65,8 +65,13 @@ class SubscriptionCaps {
 		});
 	}
 
-	int open(String key) {
-		return this.open.getOrDefault(key, 0);
+	/** Subscriptions open on this instance, of every tenant. */
+	int openInAll() {
+		return this.open.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().startsWith("tenant:"))
+			.mapToInt(Map.Entry::getValue)
+			.sum();
 	}
 
 	private boolean take(String key, int limit, List<String> taken) {

@@ -1,6 +1,7 @@
 package io.portico.live;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +13,10 @@ import io.portico.shared.PorticoException;
 import io.portico.shared.Viewer;
 import io.portico.tenant.Tenant;
 import io.portico.tenant.TenantRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.portico.event.EventLog;
 import io.portico.event.PortalEvent;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
@@ -56,6 +61,10 @@ public class EventBus implements SmartLifecycle {
 
 	private final TenantDatabase database;
 
+	private final Timer lag;
+
+	private final Counter delivered;
+
 	private final EventLog log;
 
 	private final TenantRegistry tenants;
@@ -77,7 +86,17 @@ public class EventBus implements SmartLifecycle {
 	private volatile boolean started;
 
 	EventBus(TenantDatabase database, EventLog log, TenantRegistry tenants, EventBusProperties properties,
-			R2dbcConnectionDetails connection) {
+			R2dbcConnectionDetails connection, MeterRegistry meters) {
+		this.lag = Timer.builder("portico.events.lag")
+			.description("From an event's occurrence to its hand-out to this instance's subscribers")
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
+		this.delivered = Counter.builder("portico.events.delivered")
+			.description("Events handed to subscribers on this instance, one per subscriber")
+			.register(meters);
+		Gauge.builder("portico.events.subscribers", this, EventBus::subscriberCount)
+			.description("Live event subscribers on this instance")
+			.register(meters);
 		this.database = database;
 		this.log = log;
 		this.tenants = tenants;
@@ -210,8 +229,12 @@ public class EventBus implements SmartLifecycle {
 
 	private void publish(UUID tenantId, PortalEvent event) {
 		Set<Subscriber> forTenant = this.subscribers.get(tenantId);
+		// From the change's commit time to the hand-out here: what an operator watches
+		// when portals feel late.
+		this.lag.record(Duration.between(event.occurredAt().toInstant(), Instant.now()));
 		if (forTenant != null) {
 			forTenant.forEach((subscriber) -> subscriber.offer(event));
+			this.delivered.increment(forTenant.size());
 		}
 	}
 

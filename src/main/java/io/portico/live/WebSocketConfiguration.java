@@ -3,6 +3,7 @@ package io.portico.live;
 import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import io.portico.security.SocketGuard;
 
@@ -32,13 +33,13 @@ class WebSocketConfiguration {
 
 	@Bean
 	HandlerMapping graphQlWebSocketMapping(WebGraphQlHandler graphQlHandler, ServerCodecConfigurer codecs,
-			WebSocketProperties properties) {
+			WebSocketProperties properties, MeterRegistry meters) {
 		GraphQlWebSocketHandler handler = new GraphQlWebSocketHandler(graphQlHandler, socketCodecs(codecs),
 				properties.connectionInitTimeout(), properties.keepAlive());
 		// Ahead of the HTTP router (which answers GET /graphql with 405), for upgrade
 		// requests only: POST /graphql stays with the router.
-		SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/graphql", SocketGuard.around(handler)),
-				-2);
+		SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(
+				Map.of("/graphql", SocketGuard.around(handler, meters)), -2);
 		mapping.setHandlerPredicate(new WebSocketUpgradeHandlerPredicate());
 		return mapping;
 	}

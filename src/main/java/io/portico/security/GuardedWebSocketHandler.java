@@ -3,6 +3,7 @@ package io.portico.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -32,8 +33,14 @@ class GuardedWebSocketHandler implements WebSocketHandler {
 
 	private final WebSocketHandler delegate;
 
+	private final AtomicInteger open = new AtomicInteger();
+
 	GuardedWebSocketHandler(WebSocketHandler delegate) {
 		this.delegate = delegate;
+	}
+
+	int open() {
+		return this.open.get();
 	}
 
 	static Guard guardOf(Map<String, Object> attributes) {
@@ -49,7 +56,11 @@ class GuardedWebSocketHandler implements WebSocketHandler {
 	public Mono<Void> handle(WebSocketSession session) {
 		Guard guard = new Guard(session);
 		session.getAttributes().put(GUARD, guard);
-		return this.delegate.handle(new ForbiddenWhenRefused(session, guard)).doFinally((signal) -> guard.release());
+		this.open.incrementAndGet();
+		return this.delegate.handle(new ForbiddenWhenRefused(session, guard)).doFinally((signal) -> {
+			this.open.decrementAndGet();
+			guard.release();
+		});
 	}
 
 	/** Closes its session when the credentials it was opened with expire. */

@@ -1,5 +1,6 @@
 package io.portico.security;
 
+import io.portico.shared.Role;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -68,6 +69,9 @@ class SecurityConfiguration {
 				// URL.
 				.pathMatchers(HttpMethod.GET, "/graphql")
 				.permitAll()
+				// Metrics and the rest of the management endpoints: operators only.
+				.pathMatchers("/actuator/**")
+				.hasAuthority(Role.ADMIN.authority())
 				.anyExchange()
 				.authenticated())
 			.oauth2ResourceServer(

@@ -1,5 +1,8 @@
 package io.portico.security;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.web.reactive.socket.WebSocketHandler;
 
 /**
@@ -12,9 +15,13 @@ public final class SocketGuard {
 	private SocketGuard() {
 	}
 
-	/** The handler, guarded. */
-	public static WebSocketHandler around(WebSocketHandler handler) {
-		return new GuardedWebSocketHandler(handler);
+	/** The handler, guarded; its open sockets counted in {@code portico.sockets.open}. */
+	public static WebSocketHandler around(WebSocketHandler handler, MeterRegistry meters) {
+		GuardedWebSocketHandler guarded = new GuardedWebSocketHandler(handler);
+		Gauge.builder("portico.sockets.open", guarded, GuardedWebSocketHandler::open)
+			.description("WebSockets open on this instance")
+			.register(meters);
+		return guarded;
 	}
 
 }
