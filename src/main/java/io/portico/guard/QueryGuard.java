@@ -2,6 +2,7 @@ package io.portico.guard;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.ErrorClassification;
 import graphql.language.Document;
@@ -68,6 +69,9 @@ class QueryGuard implements WebGraphQlInterceptor {
 
 	private final MeterRegistry meters;
 
+	/** One summary per tenant, looked up once: a registry lookup per request costs. */
+	private final Map<String, DistributionSummary> costs = new ConcurrentHashMap<>();
+
 	QueryGuard(ParsedDocuments documents, ObjectProvider<GraphQlSource> source, TenantRegistry tenants,
 			LimitsProperties defaults, RateLimits rates, SubscriptionCaps caps, MeterRegistry meters) {
 		this.meters = meters;
@@ -119,10 +123,12 @@ class QueryGuard implements WebGraphQlInterceptor {
 		Operation kind = operation.getOperation();
 		QueryShape shape = QueryShape.measure(this.source.getObject().schema(), document, operation,
 				request.getVariables(), limits);
-		DistributionSummary.builder("portico.query.cost")
-			.description("The cost of each operation measured, refused ones included")
-			.tag("tenant", viewer.tenant())
-			.register(this.meters)
+		this.costs
+			.computeIfAbsent(viewer.tenant(),
+					(tenant) -> DistributionSummary.builder("portico.query.cost")
+						.description("The cost of each operation measured, refused ones included")
+						.tag("tenant", tenant)
+						.register(this.meters))
 			.record(shape.cost());
 		Mono<WebGraphQlResponse> tooBig = tooBig(request, kind, shape, limits);
 		if (tooBig != null) {
@@ -219,6 +225,11 @@ class QueryGuard implements WebGraphQlInterceptor {
 		return charge.whose().equals("tenant") ? limits.tenantCostPerMinute() : limits.costPerMinute();
 	}
 
+	/**
+	 * The cost in {@code extensions.cost}, the same for every answer to the same request
+	 * (bodies stay comparable and cacheable); what is left of the viewer's bucket goes in
+	 * headers, as HTTP APIs report rate limits.
+	 */
 	private static WebGraphQlResponse withCost(WebGraphQlResponse response, QueryShape shape, LimitsProperties limits,
 			RateLimits.Charge charge) {
 		Map<Object, Object> extensions = new LinkedHashMap<>();
@@ -229,9 +240,10 @@ class QueryGuard implements WebGraphQlInterceptor {
 		Map<String, Object> cost = new LinkedHashMap<>();
 		cost.put("requested", shape.cost());
 		cost.put("limit", limits.maxCost());
-		cost.put("remaining", charge.remaining());
 		cost.put("perMinute", limits.costPerMinute());
 		extensions.put("cost", cost);
+		response.getResponseHeaders().set("X-RateLimit-Limit", Long.toString(limits.costPerMinute()));
+		response.getResponseHeaders().set("X-RateLimit-Remaining", Long.toString(charge.remaining()));
 		return response.transform((builder) -> builder.extensions(extensions));
 	}
 
