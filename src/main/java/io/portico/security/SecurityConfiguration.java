@@ -1,11 +1,14 @@
 package io.portico.security;
 
+import java.time.Duration;
+
 import io.portico.shared.Role;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -93,7 +96,15 @@ class SecurityConfiguration {
 			.getHeaders()
 			.set(HttpHeaders.WWW_AUTHENTICATE, (ex instanceof InvalidBearerTokenException)
 					? "Bearer error=\"invalid_token\", error_description=\"The token was not accepted\"" : "Bearer");
-		return exchange.getResponse().setComplete();
+		// The body is read and dropped first: left unread, it would hold back the next
+		// request on the same connection (see FileEndpoints).
+		return exchange.getRequest()
+			.getBody()
+			.doOnNext(DataBufferUtils::release)
+			.take(Duration.ofSeconds(5))
+			.then()
+			.onErrorResume(IllegalStateException.class, (already) -> Mono.empty())
+			.then(exchange.getResponse().setComplete());
 	}
 
 }

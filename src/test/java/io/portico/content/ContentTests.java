@@ -231,6 +231,30 @@ class ContentTests extends PorticoTest {
 	}
 
 	@Test
+	void aRefusedUploadLeavesItsConnectionReadyForTheNextRequest() {
+		String project = newProject(SMALL, newClientAccount(SMALL), "simple");
+		String document = attach(staff(SMALL), project, null, "Notes");
+		put(uploadUrl(staff(SMALL), document), "plain text".getBytes(StandardCharsets.UTF_8));
+		String download = (String) content(staff(SMALL), document).get("downloadUrl");
+		// One client, so the next request may go out on the connection the refusal
+		// answered; a body left unread there would hold it back.
+		WebTestClient client = files();
+		String staffToken = this.tokens.issue(SMALL, io.portico.shared.Role.STAFF, "staff@" + SMALL, null, List.of(),
+				Duration.ofMinutes(10));
+		for (int i = 0; i < 20; i++) {
+			client.put().uri(download).bodyValue(pdf(100)).exchange().expectStatus().isForbidden();
+			client.post()
+				.uri("/graphql")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("query", "{ viewer { role } }"))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+	}
+
+	@Test
 	void aBrowserFormUploadsTooAndAClientHearsOfNewVersionsOnlyOnceUnlocked() {
 		String account = newClientAccount(BUILDER);
 		String project = newProject(BUILDER, account, "custom-home");
