@@ -109,8 +109,8 @@ class QueryGuard implements WebGraphQlInterceptor {
 			document = this.documents.document(request.getDocument());
 		}
 		catch (ParseCancelledException ex) {
-			return refuse(request, null, ErrorType.BAD_REQUEST, "QUERY_TOO_LARGE", ex.getMessage(), Map.of())
-				.doOnNext((refused) -> counted(viewer, refused));
+			return refused(viewer, request, null,
+					new Refusal(ErrorType.BAD_REQUEST, "QUERY_TOO_LARGE", ex.getMessage(), Map.of()));
 		}
 		catch (InvalidSyntaxException ex) {
 			// graphql-java parses it again and says where it breaks.
@@ -130,15 +130,14 @@ class QueryGuard implements WebGraphQlInterceptor {
 						.tag("tenant", tenant)
 						.register(this.meters))
 			.record(shape.cost());
-		Mono<WebGraphQlResponse> tooBig = tooBig(request, kind, shape, limits);
+		Refusal tooBig = tooBig(shape, limits);
 		if (tooBig != null) {
-			return tooBig.doOnNext((refused) -> counted(viewer, refused));
+			return refused(viewer, request, kind, tooBig);
 		}
 		if (kind != Operation.SUBSCRIPTION) {
 			RateLimits.Charge charge = this.rates.charge(viewer, shape.cost(), limits);
 			if (!charge.accepted()) {
-				return rateLimited(request, kind, shape, limits, charge)
-					.doOnNext((refused) -> counted(viewer, refused));
+				return refused(viewer, request, kind, rateLimited(shape, limits, charge));
 			}
 			return chain.next(request).map((response) -> withCost(response, shape, limits, charge));
 		}
@@ -147,16 +146,17 @@ class QueryGuard implements WebGraphQlInterceptor {
 				? socketRequest.getSessionInfo().getId() : null;
 		SubscriptionCaps.Place place = this.caps.take(socket, viewer, limits);
 		if (place instanceof SubscriptionCaps.Full full) {
-			return refuse(request, kind, PorticoErrorType.TOO_MANY_REQUESTS, "TOO_MANY_SUBSCRIPTIONS",
-					"The " + full.what() + " already has " + full.limit() + " open subscriptions; complete one first",
-					Map.of("limit", full.limit()))
-				.doOnNext((refused) -> counted(viewer, refused));
+			return refused(viewer, request, kind,
+					new Refusal(
+							PorticoErrorType.TOO_MANY_REQUESTS, "TOO_MANY_SUBSCRIPTIONS", "The " + full.what()
+									+ " already has " + full.limit() + " open subscriptions; complete one first",
+							Map.of("limit", full.limit())));
 		}
 		Runnable release = ((SubscriptionCaps.Held) place).release();
 		RateLimits.Charge charge = this.rates.charge(viewer, shape.cost(), limits);
 		if (!charge.accepted()) {
 			release.run();
-			return rateLimited(request, kind, shape, limits, charge).doOnNext((refused) -> counted(viewer, refused));
+			return refused(viewer, request, kind, rateLimited(shape, limits, charge));
 		}
 		return chain.next(request)
 			.map((response) -> releasedAtEnd(response, release))
@@ -164,25 +164,28 @@ class QueryGuard implements WebGraphQlInterceptor {
 			.doOnCancel(release);
 	}
 
-	private @Nullable Mono<WebGraphQlResponse> tooBig(WebGraphQlRequest request, Operation kind, QueryShape shape,
-			LimitsProperties limits) {
+	/** Why an operation is not run, as its one error will say. */
+	private record Refusal(ErrorClassification type, String code, String message, Map<String, Object> details) {
+	}
+
+	private static @Nullable Refusal tooBig(QueryShape shape, LimitsProperties limits) {
 		if (shape.depth() > limits.maxDepth()) {
-			return refuse(request, kind, ErrorType.BAD_REQUEST, "QUERY_TOO_DEEP",
+			return new Refusal(ErrorType.BAD_REQUEST, "QUERY_TOO_DEEP",
 					"The operation nests fields deeper than " + limits.maxDepth() + " levels",
 					Map.of("limit", limits.maxDepth()));
 		}
 		if (shape.rootFields() > limits.maxRootFields()) {
-			return refuse(request, kind, ErrorType.BAD_REQUEST, "TOO_MANY_FIELDS",
+			return new Refusal(ErrorType.BAD_REQUEST, "TOO_MANY_FIELDS",
 					"The operation asks for more than " + limits.maxRootFields() + " top-level fields",
 					Map.of("limit", limits.maxRootFields()));
 		}
 		if (shape.fields() > limits.maxFields()) {
-			return refuse(request, kind, ErrorType.BAD_REQUEST, "TOO_MANY_FIELDS",
+			return new Refusal(ErrorType.BAD_REQUEST, "TOO_MANY_FIELDS",
 					"The operation selects more than " + limits.maxFields() + " fields, aliases and fragments counted",
 					Map.of("limit", limits.maxFields()));
 		}
 		if (shape.cost() > limits.maxCost()) {
-			return refuse(request, kind, ErrorType.BAD_REQUEST, "QUERY_TOO_COSTLY",
+			return new Refusal(ErrorType.BAD_REQUEST, "QUERY_TOO_COSTLY",
 					"The operation may cost more than " + limits.maxCost()
 							+ " (objects it may return, lists counted at their page size); ask for smaller pages",
 					Map.of("limit", limits.maxCost()));
@@ -190,14 +193,36 @@ class QueryGuard implements WebGraphQlInterceptor {
 		return null;
 	}
 
-	private static Mono<WebGraphQlResponse> rateLimited(WebGraphQlRequest request, Operation kind, QueryShape shape,
-			LimitsProperties limits, RateLimits.Charge charge) {
+	private static Refusal rateLimited(QueryShape shape, LimitsProperties limits, RateLimits.Charge charge) {
 		long seconds = Math.max(1, (charge.retryAfter().toMillis() + 999) / 1000);
-		return refuse(request, kind, PorticoErrorType.TOO_MANY_REQUESTS, "RATE_LIMITED",
-				"The " + charge.whose() + "'s rate of " + rateOf(charge, limits)
+		long rate = charge.whose().equals("tenant") ? limits.tenantCostPerMinute() : limits.costPerMinute();
+		return new Refusal(
+				PorticoErrorType.TOO_MANY_REQUESTS, "RATE_LIMITED", "The " + charge.whose() + "'s rate of " + rate
 						+ " cost points a minute is spent; retry in " + seconds + " s",
-				Map.of("retryAfterSeconds", seconds, "cost", shape.cost()))
-			.doOnNext((response) -> response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+				Map.of("retryAfterSeconds", seconds, "cost", shape.cost()));
+	}
+
+	/**
+	 * The answer to a refused operation, counted by code and tenant for whoever watches
+	 * an attack or an incident. A rate-limited one says when to retry in
+	 * {@code Retry-After} too.
+	 */
+	private Mono<WebGraphQlResponse> refused(Viewer viewer, WebGraphQlRequest request, @Nullable Operation kind,
+			Refusal refusal) {
+		Counter.builder("portico.refusals")
+			.description("Operations refused before they ran, by code")
+			.tag("code", refusal.code())
+			.tag("tenant", viewer.tenant())
+			.register(this.meters)
+			.increment();
+		WebGraphQlResponse answer = Refusals.answer(request,
+				Refusals.error(refusal.type(), refusal.code(), refusal.message(), refusal.details()),
+				kind == Operation.SUBSCRIPTION);
+		Object retryAfter = refusal.details().get("retryAfterSeconds");
+		if (retryAfter != null) {
+			answer.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+		}
+		return Mono.just(answer);
 	}
 
 	/** The subscription's places are given back when its stream ends, however it ends. */
@@ -207,22 +232,6 @@ class QueryGuard implements WebGraphQlInterceptor {
 			return response;
 		}
 		return response.transform((builder) -> builder.data(Flux.from(results).doFinally((signal) -> release.run())));
-	}
-
-	/** Refusals by code and tenant, for whoever watches an attack or an incident. */
-	private void counted(Viewer viewer, WebGraphQlResponse refused) {
-		Object code = refused.getErrors().isEmpty() ? "TOO_MANY_SUBSCRIPTIONS"
-				: refused.getErrors().get(0).getExtensions().get("code");
-		Counter.builder("portico.refusals")
-			.description("Operations refused before they ran, by code")
-			.tag("code", String.valueOf(code))
-			.tag("tenant", viewer.tenant())
-			.register(this.meters)
-			.increment();
-	}
-
-	private static long rateOf(RateLimits.Charge charge, LimitsProperties limits) {
-		return charge.whose().equals("tenant") ? limits.tenantCostPerMinute() : limits.costPerMinute();
 	}
 
 	/**
@@ -245,12 +254,6 @@ class QueryGuard implements WebGraphQlInterceptor {
 		response.getResponseHeaders().set("X-RateLimit-Limit", Long.toString(limits.costPerMinute()));
 		response.getResponseHeaders().set("X-RateLimit-Remaining", Long.toString(charge.remaining()));
 		return response.transform((builder) -> builder.extensions(extensions));
-	}
-
-	private static Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, @Nullable Operation kind,
-			ErrorClassification type, String code, String message, Map<String, Object> details) {
-		return Mono.just(
-				Refusals.answer(request, Refusals.error(type, code, message, details), kind == Operation.SUBSCRIPTION));
 	}
 
 }
