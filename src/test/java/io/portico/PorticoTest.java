@@ -23,7 +23,12 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -67,6 +72,9 @@ public abstract class PorticoTest {
 
 	@Autowired
 	protected StatementCounter statements;
+
+	@Autowired
+	private R2dbcConnectionDetails connection;
 
 	@DynamicPropertySource
 	static void dataDirectory(DynamicPropertyRegistry registry) {
@@ -116,6 +124,17 @@ public abstract class PorticoTest {
 
 	protected WebTestClient http() {
 		return WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+	}
+
+	/**
+	 * The test database as its superuser, for what a test does behind the service's back
+	 * (revoking a grant, resetting a flag) or checks past row-level security.
+	 */
+	protected DatabaseClient superuser() {
+		return DatabaseClient.create(ConnectionFactories.get(this.connection.getConnectionFactoryOptions()
+			.mutate()
+			.option(ConnectionFactoryOptions.USER, "postgres")
+			.build()));
 	}
 
 	/** A client account of its own for a test, so tests never see each other's data. */

@@ -8,14 +8,11 @@ import java.util.Map;
 import io.portico.PorticoTest;
 import io.portico.shared.Role;
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,18 +33,11 @@ class SecondWallTests extends PorticoTest {
 	private DatabaseClient client;
 
 	@Autowired
-	private R2dbcConnectionDetails connection;
-
-	@Autowired
 	private ConnectionFactory pool;
 
 	@Test
 	void theServiceRefusesToRunAsASuperuserOrTheTablesOwner() {
-		ConnectionFactoryOptions superuser = this.connection.getConnectionFactoryOptions()
-			.mutate()
-			.option(ConnectionFactoryOptions.USER, "postgres")
-			.build();
-		ServiceRoleCheck check = new ServiceRoleCheck(DatabaseClient.create(ConnectionFactories.get(superuser)));
+		ServiceRoleCheck check = new ServiceRoleCheck(superuser());
 
 		assertThatIllegalStateException().isThrownBy(check::verify)
 			.withMessageContaining("as 'postgres', which is a superuser and has BYPASSRLS and owns Portico's tables")

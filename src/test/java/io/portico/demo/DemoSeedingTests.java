@@ -6,13 +6,9 @@ import java.util.UUID;
 import io.portico.PorticoTest;
 import io.portico.TestIdentityProviders;
 import io.portico.tenant.Tenant;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -27,9 +23,6 @@ class DemoSeedingTests extends PorticoTest {
 
 	@Autowired
 	private DemoSeeder seeder;
-
-	@Autowired
-	private R2dbcConnectionDetails connection;
 
 	@Test
 	void aSeedingThatFailsHalfWayLeavesNothingAndTheNextSeedsOnce() {
@@ -60,7 +53,7 @@ class DemoSeedingTests extends PorticoTest {
 	}
 
 	private long count(String table) {
-		return superuserClient().sql("SELECT count(*) AS n FROM " + table + " WHERE tenant_id = :t")
+		return superuser().sql("SELECT count(*) AS n FROM " + table + " WHERE tenant_id = :t")
 			.bind("t", TENANT)
 			.map((row) -> row.get("n", Long.class))
 			.one()
@@ -68,7 +61,7 @@ class DemoSeedingTests extends PorticoTest {
 	}
 
 	private boolean claimed() {
-		return superuserClient().sql("SELECT demo_seeded_at IS NOT NULL AS claimed FROM tenant WHERE tenant_id = :t")
+		return superuser().sql("SELECT demo_seeded_at IS NOT NULL AS claimed FROM tenant WHERE tenant_id = :t")
 			.bind("t", TENANT)
 			.map((row) -> row.get("claimed", Boolean.class))
 			.one()
@@ -76,14 +69,7 @@ class DemoSeedingTests extends PorticoTest {
 	}
 
 	private void superuser(String sql) {
-		superuserClient().sql(sql).then().block(Duration.ofSeconds(10));
-	}
-
-	private DatabaseClient superuserClient() {
-		return DatabaseClient.create(ConnectionFactories.get(this.connection.getConnectionFactoryOptions()
-			.mutate()
-			.option(ConnectionFactoryOptions.USER, "postgres")
-			.build()));
+		superuser().sql(sql).then().block(Duration.ofSeconds(10));
 	}
 
 }

@@ -3,15 +3,14 @@ package io.portico.graphql;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.portico.NodeTools;
 import io.portico.PorticoTest;
 import io.portico.shared.Role;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The GraphQL-over-HTTP audits of the reference implementation ({@code graphql-http} from
@@ -28,23 +26,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class GraphqlHttpAuditTests extends PorticoTest {
 
-	private static final Path AUDIT = Path.of("target", "graphql-http-audit");
+	private static Path audit;
 
 	/** SHOULDs not followed, each with its reason in the README. */
 	private static final List<String> SHOULDS_NOT_FOLLOWED = List.of();
 
 	@BeforeAll
 	static void installAudit() throws Exception {
-		assumeTrue(run(List.of("node", "--version"), Path.of(".")) == 0, "Node is not installed");
-		Files.createDirectories(AUDIT);
-		for (String file : List.of("package.json", "audit.mjs")) {
-			Files.copy(Path.of("src", "test", "resources", "graphql-http", file), AUDIT.resolve(file),
-					StandardCopyOption.REPLACE_EXISTING);
-		}
-		if (!Files.isDirectory(AUDIT.resolve("node_modules").resolve("graphql-http"))) {
-			assumeTrue(run(List.of("npm", "install", "--no-audit", "--no-fund", "--silent"), AUDIT) == 0,
-					"npm could not install graphql-http");
-		}
+		audit = NodeTools.install("graphql-http", "graphql-http", "package.json", "audit.mjs");
 	}
 
 	@Test
@@ -64,7 +53,7 @@ class GraphqlHttpAuditTests extends PorticoTest {
 
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> audit(String url, String token) throws Exception {
-		Process process = new ProcessBuilder("node", "audit.mjs", url, token).directory(AUDIT.toFile())
+		Process process = new ProcessBuilder("node", "audit.mjs", url, token).directory(audit.toFile())
 			.redirectErrorStream(true)
 			.start();
 		List<Map<String, Object>> results = new ArrayList<>();
@@ -80,19 +69,6 @@ class GraphqlHttpAuditTests extends PorticoTest {
 		}
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		return results;
-	}
-
-	private static int run(List<String> command, Path dir) {
-		try {
-			Process process = new ProcessBuilder(command).directory(dir.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-			return process.waitFor(180, TimeUnit.SECONDS) ? process.exitValue() : -1;
-		}
-		catch (Exception ex) {
-			return -1;
-		}
 	}
 
 }

@@ -1,14 +1,13 @@
 package io.portico.live;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.portico.NodeTools;
 import io.portico.PorticoTest;
 import io.portico.shared.Role;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The reference {@code graphql-ws} client from npm against the server: what browsers and
@@ -27,20 +25,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Timeout(120)
 class GraphqlWsClientTests extends PorticoTest {
 
-	private static final Path CLIENT = Path.of("target", "graphql-ws-client");
+	private static Path client;
 
 	@BeforeAll
 	static void installClient() throws Exception {
-		assumeTrue(run(List.of("node", "--version"), Path.of(".")) == 0, "Node is not installed");
-		Files.createDirectories(CLIENT);
-		for (String file : List.of("package.json", "client.mjs")) {
-			Files.copy(Path.of("src", "test", "resources", "graphql-ws", file), CLIENT.resolve(file),
-					StandardCopyOption.REPLACE_EXISTING);
-		}
-		if (!Files.isDirectory(CLIENT.resolve("node_modules").resolve("graphql-ws"))) {
-			assumeTrue(run(List.of("npm", "install", "--no-audit", "--no-fund", "--silent"), CLIENT) == 0,
-					"npm could not install graphql-ws");
-		}
+		client = NodeTools.install("graphql-ws", "graphql-ws", "package.json", "client.mjs");
 	}
 
 	@Test
@@ -70,7 +59,7 @@ class GraphqlWsClientTests extends PorticoTest {
 	private List<String> client(String token, String project, String after, int events) throws Exception {
 		Process process = new ProcessBuilder("node", "client.mjs", "ws://localhost:" + this.port + "/graphql", token,
 				project, after, Integer.toString(events))
-			.directory(CLIENT.toFile())
+			.directory(client.toFile())
 			.redirectErrorStream(true)
 			.start();
 		List<String> lines = new ArrayList<>();
@@ -79,19 +68,6 @@ class GraphqlWsClientTests extends PorticoTest {
 		}
 		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		return lines;
-	}
-
-	private static int run(List<String> command, Path dir) throws InterruptedException {
-		try {
-			Process process = new ProcessBuilder(command).directory(dir.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-			return process.waitFor(90, TimeUnit.SECONDS) ? process.exitValue() : -1;
-		}
-		catch (IOException ex) {
-			return -1;
-		}
 	}
 
 }

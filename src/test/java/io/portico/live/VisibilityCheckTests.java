@@ -6,19 +6,14 @@ import java.util.Map;
 
 import io.portico.PorticoTest;
 import io.portico.shared.Role;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +29,6 @@ class VisibilityCheckTests extends PorticoTest {
 			  portalEvents(projectId: $projectId, after: $after) { cursor kind: __typename }
 			}
 			""";
-
-	@Autowired
-	private R2dbcConnectionDetails connection;
 
 	@Test
 	void aCheckThatFailsForAMomentIsRetriedAndOneThatKeepsFailingEndsTheStreamWithACode() {
@@ -91,11 +83,7 @@ class VisibilityCheckTests extends PorticoTest {
 	}
 
 	private void clientMayReadEvents(boolean may) {
-		ConnectionFactoryOptions superuser = this.connection.getConnectionFactoryOptions()
-			.mutate()
-			.option(ConnectionFactoryOptions.USER, "postgres")
-			.build();
-		DatabaseClient.create(ConnectionFactories.get(superuser))
+		superuser()
 			.sql(may ? "GRANT SELECT ON event TO portico_app_client" : "REVOKE SELECT ON event FROM portico_app_client")
 			.then()
 			.block(Duration.ofSeconds(10));
