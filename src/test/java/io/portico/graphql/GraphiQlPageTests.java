@@ -1,14 +1,43 @@
 package io.portico.graphql;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
 import io.portico.PorticoTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * GraphiQL works without internet: the page and everything it loads come from Portico.
  */
 class GraphiQlPageTests extends PorticoTest {
+
+	/**
+	 * A real browser renders it (headless Chromium, where installed): its editors and its
+	 * run button are in the page once the scripts ran.
+	 */
+	@Test
+	void aBrowserRendersGraphiQl() throws Exception {
+		Path chromium = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+			.map(Path::of)
+			.filter(Files::isExecutable)
+			.findFirst()
+			.orElse(null);
+		assumeTrue(chromium != null, "no headless Chromium here");
+		Process browser = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+				"--virtual-time-budget=10000", "--dump-dom", "http://localhost:" + this.port + "/graphiql")
+			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		String dom = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(browser.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+		assertThat(dom).contains("graphiql-container").contains("graphiql-execute-button");
+	}
 
 	@Test
 	void thePageLoadsItsScriptAndStylesFromTheService() {
