@@ -2,6 +2,8 @@ package io.portico.security;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.portico.shared.Role;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -44,7 +46,13 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
-			TenantTokenAuthenticationManager authenticationManager) {
+			TenantTokenAuthenticationManager authenticationManager, MeterRegistry meters) {
+		// Counted with the refusals of the guard; no tenant, since none was verified.
+		Counter unauthenticated = Counter.builder("portico.refusals")
+			.description("Operations refused before they ran, by code")
+			.tag("code", "UNAUTHENTICATED")
+			.tag("tenant", "")
+			.register(meters);
 		// Stateless: no WebSession for the security context or a request cache. Besides
 		// being pointless for bearer tokens, creating a WebSession hops threads
 		// (InMemoryWebSessionStore creates sessions on boundedElastic), which moved the
@@ -79,7 +87,10 @@ class SecurityConfiguration {
 				.authenticated())
 			.oauth2ResourceServer(
 					(oauth2) -> oauth2.authenticationManagerResolver((exchange) -> Mono.just(authenticationManager))
-						.authenticationEntryPoint(SecurityConfiguration::refuse))
+						.authenticationEntryPoint((exchange, ex) -> {
+							unauthenticated.increment();
+							return refuse(exchange, ex);
+						}))
 			.build();
 	}
 

@@ -32,6 +32,15 @@ class OperatorMetricsTests extends PorticoTest {
 			.expectStatus()
 			.isOk();
 
+		http().post()
+			.uri("/graphql")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", "{ viewer { role } }"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+
 		String admin = this.tokens.issue(BUILDER, Role.ADMIN, "ops@" + BUILDER, null, List.of(),
 				Duration.ofMinutes(10));
 		String scraped = http().get()
@@ -46,12 +55,14 @@ class OperatorMetricsTests extends PorticoTest {
 
 		assertThat(scraped)
 			.containsPattern("portico_refusals_total\\{code=\"TOO_MANY_FIELDS\",tenant=\"" + BUILDER + "\"\\} [1-9]")
+			.containsPattern("portico_refusals_total\\{code=\"UNAUTHENTICATED\",tenant=\"\"\\} [1-9]")
 			.contains("portico_query_cost_count{tenant=\"" + BUILDER + "\"}")
 			.contains("portico_sockets_open ")
 			.contains("portico_subscriptions_open ")
 			.contains("portico_events_delivered_total ")
 			.contains("portico_events_lag_seconds")
-			.contains("r2dbc_pool_acquired_connections");
+			.contains("r2dbc_pool_acquired_connections")
+			.contains("http_server_requests_seconds");
 	}
 
 	@Test
