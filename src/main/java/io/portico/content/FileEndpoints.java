@@ -1,20 +1,20 @@
 package io.portico.content;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.portico.shared.PorticoException;
+import io.portico.shared.UnreadBodies;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -59,21 +59,8 @@ class FileEndpoints {
 						.bodyValue(Map.of("documentId", version.documentId().toString(), "version", version.number(),
 								"sizeBytes", version.sizeBytes(), "contentType", version.contentType(), "sha256",
 								version.sha256())))
-			.onErrorResume(PorticoException.class, (failure) -> drained(request).then(refusal(failure)));
-	}
-
-	/**
-	 * The rest of a refused upload's body, read and dropped (for a few seconds at most).
-	 * Left unread, it kept the connection from taking the client's next request: that
-	 * request waited without an answer.
-	 */
-	private static Mono<Void> drained(ServerRequest request) {
-		return request.bodyToFlux(DataBuffer.class)
-			.doOnNext(DataBufferUtils::release)
-			.take(DRAIN_AT_MOST)
-			.then()
-			// Already read, in part or whole, by the upload that was refused.
-			.onErrorResume(IllegalStateException.class, (ex) -> Mono.empty());
+			.onErrorResume(PorticoException.class,
+					(failure) -> UnreadBodies.drop(request.bodyToFlux(DataBuffer.class)).then(refusal(failure)));
 	}
 
 	/** The bytes of the form's file part; other parts are let go of. */
@@ -130,8 +117,6 @@ class FileEndpoints {
 			return response.body(BodyInserters.fromDataBuffers(download.bytes(from, to).map(buffers::wrap)));
 		}).onErrorResume(PorticoException.class, FileEndpoints::refusal);
 	}
-
-	private static final Duration DRAIN_AT_MOST = Duration.ofSeconds(5);
 
 	private static Mono<ServerResponse> refusal(PorticoException failure) {
 		HttpStatus status = switch (failure.code()) {

@@ -1,16 +1,14 @@
 package io.portico.security;
 
-import java.time.Duration;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.portico.shared.Role;
+import io.portico.shared.UnreadBodies;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -107,15 +105,7 @@ class SecurityConfiguration {
 			.getHeaders()
 			.set(HttpHeaders.WWW_AUTHENTICATE, (ex instanceof InvalidBearerTokenException)
 					? "Bearer error=\"invalid_token\", error_description=\"The token was not accepted\"" : "Bearer");
-		// The body is read and dropped first: left unread, it would hold back the next
-		// request on the same connection (see FileEndpoints).
-		return exchange.getRequest()
-			.getBody()
-			.doOnNext(DataBufferUtils::release)
-			.take(Duration.ofSeconds(5))
-			.then()
-			.onErrorResume(IllegalStateException.class, (already) -> Mono.empty())
-			.then(exchange.getResponse().setComplete());
+		return UnreadBodies.drop(exchange.getRequest().getBody()).then(exchange.getResponse().setComplete());
 	}
 
 }
