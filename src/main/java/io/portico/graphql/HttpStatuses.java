@@ -46,11 +46,13 @@ class HttpStatuses {
 		}
 
 		/**
-		 * Every top-level field is null: the request did nothing a retry would repeat.
+		 * No top-level field has a value (data is null, as a failed non-null field makes
+		 * it, or every field in it is): the request did nothing a retry would repeat.
 		 */
 		private static boolean nothingAnswered(WebGraphQlResponse response) {
-			return response.getData() instanceof java.util.Map<?, ?> fields
-					&& fields.values().stream().allMatch(java.util.Objects::isNull);
+			Object data = response.getData();
+			return data == null || (data instanceof java.util.Map<?, ?> fields
+					&& fields.values().stream().allMatch(java.util.Objects::isNull));
 		}
 
 	}

@@ -74,25 +74,36 @@ class SecondWallTests extends PorticoTest {
 			}
 			String token = this.tokens.issue(BUILDER, Role.STAFF, "busy@" + BUILDER, null, List.of(),
 					Duration.ofMinutes(10));
-			EntityExchangeResult<Map<String, Object>> answer = http().mutate()
-				.responseTimeout(Duration.ofSeconds(30))
-				.build()
-				.post()
-				.uri("/graphql")
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(Map.of("query", "{ projects { edges { node { id } } } }"))
-				.exchange()
-				.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-				})
-				.returnResult();
+			EntityExchangeResult<Map<String, Object>> query = post(token, "{ projects { edges { node { id } } } }");
+			assertThat(query.getStatus().value()).isEqualTo(503);
+			assertThat(query.getResponseBody().toString()).contains("code=BUSY").doesNotContain("data=");
 
-			assertThat(answer.getStatus().value()).isEqualTo(503);
-			assertThat(answer.getResponseBody().toString()).contains("code=BUSY").doesNotContain("data=");
+			// A mutation field runs in a transaction of its own: it fails as BUSY, and a
+			// request of which nothing was answered is 503 too.
+			EntityExchangeResult<Map<String, Object>> mutation = post(token,
+					"mutation { saveClientAccount(input: {id: \"busy-account\", name: \"Busy\"}) { id } }");
+			assertThat(mutation.getResponseBody().toString()).contains("code=BUSY")
+				.contains("classification=UNAVAILABLE");
+			assertThat(mutation.getStatus().value()).isEqualTo(503);
 		}
 		finally {
 			held.forEach((connection) -> Mono.from(connection.close()).block(Duration.ofSeconds(10)));
 		}
+	}
+
+	private EntityExchangeResult<Map<String, Object>> post(String token, String document) {
+		return http().mutate()
+			.responseTimeout(Duration.ofSeconds(30))
+			.build()
+			.post()
+			.uri("/graphql")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", document))
+			.exchange()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult();
 	}
 
 	private String show(String setting) {
