@@ -11,6 +11,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import io.portico.database.Busy;
+import io.portico.logs.RequestLog;
 import io.portico.shared.PorticoException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -52,7 +53,8 @@ class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 			// The caller went away (the connection closed mid-request) and graphql-java
 			// abandons every field still pending: nobody will read this, and it is not a
 			// fault of the service.
-			logger.debug("Execution " + env.getExecutionId() + " cancelled at " + env.getExecutionStepInfo().getPath());
+			RequestLog.in(env.getGraphQlContext(), () -> logger
+				.debug("Execution " + env.getExecutionId() + " cancelled at " + env.getExecutionStepInfo().getPath()));
 			return GraphqlErrorBuilder.newError(env)
 				.errorType(ErrorType.INTERNAL_ERROR)
 				.message("Cancelled")
@@ -60,7 +62,8 @@ class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 				.build();
 		}
 		if (Busy.isBusy(ex)) {
-			logger.warn("No database connection in time for " + env.getExecutionStepInfo().getPath());
+			RequestLog.in(env.getGraphQlContext(),
+					() -> logger.warn("No database connection in time for " + env.getExecutionStepInfo().getPath()));
 			return GraphqlErrorBuilder.newError(env)
 				.errorType(PorticoErrorType.UNAVAILABLE)
 				.message(Refusals.busy().getMessage())
@@ -68,7 +71,8 @@ class ErrorHandling extends DataFetcherExceptionResolverAdapter {
 				.build();
 		}
 		String id = env.getExecutionId().toString();
-		logger.error("Unexpected failure in execution " + id + " at " + env.getExecutionStepInfo().getPath(), ex);
+		RequestLog.in(env.getGraphQlContext(), () -> logger
+			.error("Unexpected failure in execution " + id + " at " + env.getExecutionStepInfo().getPath(), ex));
 		return GraphqlErrorBuilder.newError(env)
 			.errorType(ErrorType.INTERNAL_ERROR)
 			.message("Internal error; reference " + id)

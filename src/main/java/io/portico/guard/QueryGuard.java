@@ -18,10 +18,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.portico.graphql.ParsedDocuments;
 import io.portico.graphql.PorticoErrorType;
 import io.portico.graphql.Refusals;
+import io.portico.logs.RequestLog;
 import io.portico.live.LiveShare;
 import io.portico.shared.CurrentViewer;
 import io.portico.shared.Viewer;
 import io.portico.tenant.TenantRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -54,6 +57,8 @@ import org.springframework.stereotype.Component;
 class QueryGuard implements WebGraphQlInterceptor {
 
 	static final int ORDER = 5;
+
+	private static final Log logger = LogFactory.getLog(QueryGuard.class);
 
 	private final ParsedDocuments documents;
 
@@ -222,7 +227,11 @@ class QueryGuard implements WebGraphQlInterceptor {
 		if (retryAfter != null) {
 			answer.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter.toString());
 		}
-		return Mono.just(answer);
+		return Mono.deferContextual((context) -> {
+			RequestLog.in(context, () -> logger
+				.debug("Refused " + refusal.code() + " to " + viewer.subject() + ": " + refusal.message()));
+			return Mono.just(answer);
+		});
 	}
 
 	/** The subscription's places are given back when its stream ends, however it ends. */

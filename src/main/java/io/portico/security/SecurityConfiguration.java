@@ -2,6 +2,7 @@ package io.portico.security;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.portico.logs.RequestLog;
 import io.portico.shared.Role;
 import io.portico.shared.UnreadBodies;
 import org.apache.commons.logging.Log;
@@ -99,7 +100,13 @@ class SecurityConfiguration {
 	 * is logged at DEBUG for whoever runs the service.
 	 */
 	private static Mono<Void> refuse(ServerWebExchange exchange, AuthenticationException ex) {
-		logger.debug("Refused a token: " + ex.getMessage());
+		return Mono.deferContextual((context) -> {
+			RequestLog.in(context, () -> logger.debug("Refused a token: " + ex.getMessage()));
+			return answerRefusal(exchange, ex);
+		});
+	}
+
+	private static Mono<Void> answerRefusal(ServerWebExchange exchange, AuthenticationException ex) {
 		exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
 		exchange.getResponse()
 			.getHeaders()

@@ -2,6 +2,7 @@ package io.portico.security;
 
 import java.util.Map;
 
+import io.portico.logs.RequestLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -54,10 +55,11 @@ class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
 				session.getAttributes().put(AUTHENTICATION, authentication);
 				guard.closeAt(((ViewerAuthentication) authentication).getPrincipal().expiresAt());
 			})
-			.doOnError((ex) -> {
+			.onErrorResume((ex) -> Mono.deferContextual((context) -> {
 				guard.refuse();
-				logger.debug("Refused connection_init: " + ex.getMessage());
-			})
+				RequestLog.in(context, () -> logger.debug("Refused connection_init: " + ex.getMessage()));
+				return Mono.error(ex);
+			}))
 			.then(Mono.empty());
 	}
 

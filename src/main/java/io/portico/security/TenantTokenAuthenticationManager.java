@@ -22,6 +22,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import io.portico.shared.Role;
 import io.portico.shared.Viewer;
+import io.portico.logs.LogReference;
 import io.portico.tenant.Tenant;
 import io.portico.tenant.TenantConfig;
 import io.portico.tenant.TenantProperties;
@@ -76,6 +77,12 @@ class TenantTokenAuthenticationManager implements ReactiveAuthenticationManager 
 		if (!(authentication instanceof BearerTokenAuthenticationToken bearer)) {
 			return Mono.empty();
 		}
+		// From here on, the request's log lines name the viewer's tenant.
+		return verify(bearer).transformDeferredContextual((verified, context) -> verified.doOnNext(
+				(viewer) -> LogReference.nameTenant(context, ((ViewerAuthentication) viewer).getPrincipal().tenant())));
+	}
+
+	private Mono<Authentication> verify(BearerTokenAuthenticationToken bearer) {
 		Viewer known = this.verified.get(bearer.getToken());
 		if (known != null) {
 			return Mono.just(authenticated(known));
@@ -190,7 +197,7 @@ class TenantTokenAuthenticationManager implements ReactiveAuthenticationManager 
 				// fall through
 			}
 		}
-		throw invalid("the token carries no role of ADMIN, STAFF or CLIENT");
+		throw invalid("the token carries no role of ADMIN, STAFF, CLIENT or INTEGRATION");
 	}
 
 	private static List<String> teams(Object claim) {
