@@ -22,4 +22,9 @@ public record InvoiceIssued(long seq, UUID projectId, UUID invoiceId, @Nullable 
 
 	static final EventKind<InvoiceIssued> KIND = new EventKind<>("INVOICE_ISSUED", InvoiceIssued.class);
 
+	@Override
+	public Change change() {
+		return new Change("invoice", "issued");
+	}
+
 }

@@ -22,4 +22,9 @@ public record InvoicePaid(long seq, UUID projectId, UUID invoiceId, @Nullable UU
 
 	static final EventKind<InvoicePaid> KIND = new EventKind<>("INVOICE_PAID", InvoicePaid.class);
 
+	@Override
+	public Change change() {
+		return new Change("invoice", "paid");
+	}
+
 }

@@ -22,4 +22,9 @@ public record InvoiceVoided(long seq, UUID projectId, UUID invoiceId, @Nullable 
 
 	static final EventKind<InvoiceVoided> KIND = new EventKind<>("INVOICE_VOIDED", InvoiceVoided.class);
 
+	@Override
+	public Change change() {
+		return new Change("invoice", "voided");
+	}
+
 }

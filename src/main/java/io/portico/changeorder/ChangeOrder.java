@@ -29,12 +29,14 @@ import org.jspecify.annotations.Nullable;
  * @param decidedAt when
  * @param note the client's note or reason
  * @param version grows by one on every change
+ * @param revisionRounds revision rounds it buys for the review milestone it affects
  */
 public record ChangeOrder(UUID id, UUID projectId, @Nullable UUID milestoneId, String title,
 		@Nullable String description, @Nullable BigDecimal costImpact, String currency, int scheduleImpactDays,
 		List<String> newAcceptanceCriteria, ChangeOrderStatus status, String requestedBy,
 		@Nullable String requestedTeam, OffsetDateTime createdAt, @Nullable String decidedBy,
-		@Nullable Role decidedRole, @Nullable OffsetDateTime decidedAt, @Nullable String note, int version) {
+		@Nullable Role decidedRole, @Nullable OffsetDateTime decidedAt, @Nullable String note, int version,
+		int revisionRounds) {
 
 	public enum ChangeOrderStatus {
 

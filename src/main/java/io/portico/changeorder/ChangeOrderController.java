@@ -49,7 +49,7 @@ class ChangeOrderController {
 	Mono<ChangeOrder> proposeChangeOrder(@Argument ProposeChangeOrderInput input) {
 		return this.changeOrders.propose(new ChangeOrderService.Proposal(input.projectId(), input.title(),
 				input.description(), input.costImpact(), input.scheduleImpactDays(), input.milestoneId(),
-				input.newAcceptanceCriteria()));
+				input.newAcceptanceCriteria(), input.revisionRounds()));
 	}
 
 	@MutationMapping
@@ -117,7 +117,7 @@ class ChangeOrderController {
 
 	record ProposeChangeOrderInput(String projectId, String title, @Nullable String description,
 			@Nullable BigDecimal costImpact, @Nullable Integer scheduleImpactDays, @Nullable String milestoneId,
-			@Nullable List<String> newAcceptanceCriteria) {
+			@Nullable List<String> newAcceptanceCriteria, @Nullable Integer revisionRounds) {
 	}
 
 }

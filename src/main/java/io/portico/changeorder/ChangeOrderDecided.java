@@ -23,4 +23,9 @@ public record ChangeOrderDecided(long seq, UUID projectId, UUID changeOrderId, C
 
 	static final EventKind<ChangeOrderDecided> KIND = new EventKind<>("CHANGE_ORDER_DECIDED", ChangeOrderDecided.class);
 
+	@Override
+	public Change change() {
+		return new Change("change order", this.status.name().toLowerCase(java.util.Locale.ROOT));
+	}
+
 }

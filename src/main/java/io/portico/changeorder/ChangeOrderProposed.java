@@ -22,4 +22,9 @@ public record ChangeOrderProposed(long seq, UUID projectId, UUID changeOrderId, 
 	static final EventKind<ChangeOrderProposed> KIND = new EventKind<>("CHANGE_ORDER_PROPOSED",
 			ChangeOrderProposed.class);
 
+	@Override
+	public Change change() {
+		return new Change("change order", "proposed");
+	}
+
 }

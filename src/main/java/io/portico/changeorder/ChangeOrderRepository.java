@@ -26,7 +26,7 @@ class ChangeOrderRepository {
 	private static final String SELECT = """
 			SELECT c.id, c.project_id, c.milestone_id, c.title, c.description, c.cost_impact, p.currency,
 			       c.schedule_impact_days, c.new_criteria, c.status, c.requested_by, c.requested_team, c.created_at,
-			       c.decided_by, c.decided_role, c.decided_at, c.note, c.version
+			       c.decided_by, c.decided_role, c.decided_at, c.note, c.version, c.revision_rounds
 			FROM change_order c JOIN project p ON p.tenant_id = c.tenant_id AND p.id = c.project_id
 			""";
 
@@ -71,23 +71,42 @@ class ChangeOrderRepository {
 			.one();
 	}
 
-	/** The milestone's status, if it is one of the project's that the viewer may see. */
-	Mono<String> milestoneStatus(Viewer viewer, UUID milestoneId, UUID projectId) {
+	/**
+	 * The milestone's status and kind (null for a plain one), if it is one of the
+	 * project's that the viewer may see.
+	 */
+	Mono<String[]> milestoneStatus(Viewer viewer, UUID milestoneId, UUID projectId) {
 		return this.client
-			.sql("SELECT status FROM milestone WHERE tenant_id = :tenant AND id = :id AND project_id = :project")
+			.sql("SELECT status, kind FROM milestone WHERE tenant_id = :tenant AND id = :id AND project_id = :project")
 			.bind("tenant", viewer.tenantId())
 			.bind("id", milestoneId)
 			.bind("project", projectId)
-			.map((row) -> row.get("status", String.class))
+			.map((row) -> new String[] { row.get("status", String.class), row.get("kind", String.class) })
 			.one();
+	}
+
+	/**
+	 * The revision rounds the approved change orders of each milestone bought; milestones
+	 * without any are left out.
+	 */
+	Flux<Object[]> roundsBought(Viewer viewer, Collection<UUID> milestoneIds) {
+		return this.client.sql("""
+				SELECT milestone_id, sum(revision_rounds)::int AS rounds FROM change_order
+				WHERE tenant_id = :tenant AND milestone_id = ANY(:ids) AND status = 'APPROVED' AND revision_rounds > 0
+				GROUP BY milestone_id
+				""")
+			.bind("tenant", viewer.tenantId())
+			.bind("ids", milestoneIds.toArray(UUID[]::new))
+			.map((row) -> new Object[] { row.get("milestone_id", UUID.class), row.get("rounds", Integer.class) })
+			.all();
 	}
 
 	Mono<Void> insert(Viewer viewer, ChangeOrder order) {
 		return this.client.sql("""
 				INSERT INTO change_order (tenant_id, id, project_id, milestone_id, title, description, cost_impact,
-				    schedule_impact_days, new_criteria, requested_by, requested_team, created_at)
+				    schedule_impact_days, new_criteria, requested_by, requested_team, created_at, revision_rounds)
 				VALUES (:tenant, :id, :project, :milestone, :title, :description, :cost, :days, :criteria, :by, :team,
-				    :at)
+				    :at, :rounds)
 				""")
 			.bind("tenant", viewer.tenantId())
 			.bind("id", order.id())
@@ -101,6 +120,7 @@ class ChangeOrderRepository {
 			.bind("by", order.requestedBy())
 			.bind("team", Sql.nullable(order.requestedTeam(), String.class))
 			.bind("at", order.createdAt())
+			.bind("rounds", order.revisionRounds())
 			.then();
 	}
 
@@ -153,7 +173,7 @@ class ChangeOrderRepository {
 				row.get("requested_team", String.class), row.get("created_at", OffsetDateTime.class),
 				row.get("decided_by", String.class), (role != null) ? Role.valueOf(role) : null,
 				row.get("decided_at", OffsetDateTime.class), row.get("note", String.class),
-				row.get("version", Integer.class));
+				row.get("version", Integer.class), row.get("revision_rounds", Integer.class));
 	}
 
 }

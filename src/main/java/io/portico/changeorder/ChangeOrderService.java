@@ -21,6 +21,7 @@ import io.portico.shared.Inputs;
 import io.portico.shared.Multimaps;
 import io.portico.shared.PorticoException;
 import io.portico.shared.Viewer;
+import io.portico.tenant.MilestoneKind;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -38,6 +39,8 @@ public class ChangeOrderService {
 	private static final BigDecimal MAX_COST = new BigDecimal("999999999999.99");
 
 	private static final int MAX_DAYS = 3650;
+
+	private static final int MAX_ROUNDS = 10;
 
 	private final TenantDatabase database;
 
@@ -107,9 +110,14 @@ public class ChangeOrderService {
 			.stream()
 			.map((text) -> Inputs.name("newAcceptanceCriteria", text))
 			.toList() : List.of();
-		if (milestoneId == null && (!criteria.isEmpty() || days != 0)) {
+		int rounds = (proposal.revisionRounds() != null) ? proposal.revisionRounds() : 0;
+		if (rounds < 0 || rounds > MAX_ROUNDS) {
+			throw new PorticoException.Invalid("INVALID_ROUNDS", "'revisionRounds' must be between 0 and " + MAX_ROUNDS,
+					"revisionRounds");
+		}
+		if (milestoneId == null && (!criteria.isEmpty() || days != 0 || rounds != 0)) {
 			throw new PorticoException.Invalid("MILESTONE_REQUIRED",
-					"Name the milestone ('milestoneId') that new criteria or a schedule impact apply to",
+					"Name the milestone ('milestoneId') that new criteria, a schedule impact or revision rounds apply to",
 					"milestoneId");
 		}
 		OffsetDateTime now = OffsetDateTime.now(this.clock).truncatedTo(ChronoUnit.MICROS);
@@ -120,17 +128,27 @@ public class ChangeOrderService {
 					return Mono.error(new PorticoException.Conflict("INVALID_TRANSITION",
 							"Cannot change a project that is " + project[0], Map.of("status", project[0])));
 				}
-				Mono<Void> milestoneOpen = (milestoneId == null) ? Mono.empty() : this.repository
-					.milestoneStatus(viewer, milestoneId, projectId)
-					.switchIfEmpty(Mono.error(() -> new PorticoException.NotFound("Milestone", proposal.milestoneId())))
-					.flatMap((status) -> "COMPLETED".equals(status)
-							? Mono.error(new PorticoException.Conflict("INVALID_TRANSITION",
-									"The milestone is completed; a change order affects open work",
-									Map.of("status", status)))
-							: Mono.empty());
+				Mono<Void> milestoneOpen = (milestoneId == null) ? Mono.empty()
+						: this.repository.milestoneStatus(viewer, milestoneId, projectId)
+							.switchIfEmpty(Mono
+								.error(() -> new PorticoException.NotFound("Milestone", proposal.milestoneId())))
+							.flatMap((milestone) -> {
+								if ("COMPLETED".equals(milestone[0])) {
+									return Mono.error(new PorticoException.Conflict("INVALID_TRANSITION",
+											"The milestone is completed; a change order affects open work",
+											Map.of("status", milestone[0])));
+								}
+								if (rounds > 0 && !MilestoneKind.REVIEW.name().equals(milestone[1])) {
+									return Mono.error(new PorticoException.Invalid("NOT_A_REVIEW",
+											"Revision rounds are bought for a review milestone; this one is not",
+											"revisionRounds"));
+								}
+								return Mono.empty();
+							});
 				ChangeOrder order = new ChangeOrder(UUID.randomUUID(), projectId, milestoneId, title, description, cost,
 						project[1], days, criteria, ChangeOrderStatus.PROPOSED, viewer.subject(),
-						viewer.teams().isEmpty() ? null : viewer.teams().get(0), now, null, null, null, null, 1);
+						viewer.teams().isEmpty() ? null : viewer.teams().get(0), now, null, null, null, null, 1,
+						rounds);
 				return milestoneOpen.then(this.repository.insert(viewer, order))
 					.then(this.events.append(viewer,
 							new ChangeOrderProposed(PortalEvent.UNASSIGNED, projectId, order.id(), viewer.subject(),
@@ -142,7 +160,17 @@ public class ChangeOrderService {
 	/** What staff propose. */
 	public record Proposal(String projectId, String title, @Nullable String description,
 			@Nullable BigDecimal costImpact, @Nullable Integer scheduleImpactDays, @Nullable String milestoneId,
-			@Nullable List<String> newAcceptanceCriteria) {
+			@Nullable List<String> newAcceptanceCriteria, @Nullable Integer revisionRounds) {
+	}
+
+	/**
+	 * The revision rounds approved change orders bought for each milestone, as the viewer
+	 * sees them (a CLIENT sees its projects' change orders); milestones without any are
+	 * left out.
+	 */
+	public Mono<Map<UUID, Integer>> roundsBought(Collection<UUID> milestoneIds) {
+		return this.database.forCurrentViewer((viewer) -> this.repository.roundsBought(viewer, milestoneIds)
+			.collectMap((row) -> (UUID) row[0], (row) -> (Integer) row[1]));
 	}
 
 	/**

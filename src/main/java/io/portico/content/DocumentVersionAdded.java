@@ -25,6 +25,11 @@ public record DocumentVersionAdded(long seq, UUID projectId, UUID documentId, in
 			DocumentVersionAdded.class);
 
 	@Override
+	public Change change() {
+		return new Change("document", "updated");
+	}
+
+	@Override
 	public UUID aboutDocument() {
 		return this.documentId;
 	}

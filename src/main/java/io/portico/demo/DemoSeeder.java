@@ -2,12 +2,18 @@ package io.portico.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.portico.database.DemoMode;
 import io.portico.database.TenantDatabase;
 import io.portico.content.ContentService;
 import io.portico.document.DocumentService;
+import io.portico.inspection.InspectionResult;
+import io.portico.inspection.InspectionService;
+import io.portico.integration.CheckStatus;
+import io.portico.integration.IntegrationChecks;
 import io.portico.milestone.Milestone;
 import io.portico.milestone.MilestoneService;
 import io.portico.project.Project;
@@ -58,11 +64,17 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final ContentService content;
 
+	private final InspectionService inspections;
+
+	private final IntegrationChecks checks;
+
 	private final Clock clock;
 
 	DemoSeeder(DemoMode demo, TenantRegistry tenants, TenantDatabase database, DatabaseClient client,
 			ProjectService projects, MilestoneService milestones, DocumentService documents, ContentService content,
-			Clock clock) {
+			InspectionService inspections, IntegrationChecks checks, Clock clock) {
+		this.inspections = inspections;
+		this.checks = checks;
 		this.documents = documents;
 		this.content = content;
 		this.demo = demo;
@@ -112,7 +124,7 @@ class DemoSeeder implements ApplicationRunner {
 			.concatMap((p) -> this.projects
 				.createProject(p.getT2().template(), p.getT2().name(), p.getT2().client(),
 						today.minusDays(p.getT2().startedDaysAgo()), null, p.getT2().contractValue())
-				.flatMap((project) -> advance(tenant, project, p.getT2())
+				.flatMap((project) -> record(project, p.getT2(), today).then(advance(tenant, project, p.getT2()))
 					.then((p.getT1() == 0) ? attachFile(tenant, staff, project) : Mono.empty())))
 			.then()
 			.contextWrite(CurrentViewer.as(staff))
@@ -120,8 +132,29 @@ class DemoSeeder implements ApplicationRunner {
 	}
 
 	/**
+	 * The inspection results and check reports the project starts with, recorded before
+	 * its walk (a required check must pass before its milestone completes).
+	 */
+	private Mono<Void> record(Project project, TenantConfig.DemoProject plan, LocalDate today) {
+		if (plan.inspections().isEmpty() && plan.checks().isEmpty()) {
+			return Mono.empty();
+		}
+		return this.milestones.byProjects(List.of(project.id())).flatMap((byProject) -> {
+			Map<String, String> ids = new HashMap<>();
+			byProject.getOrDefault(project.id(), List.of()).forEach((m) -> ids.put(m.key(), m.id().toString()));
+			return Flux.fromIterable(plan.inspections())
+				.concatMap((i) -> this.inspections.record(ids.get(i.milestone()), null,
+						InspectionResult.valueOf(i.result()), today.plusDays(i.day()), null))
+				.thenMany(Flux.fromIterable(plan.checks()))
+				.concatMap((c) -> this.checks.record(project.id().toString(), c.name(), CheckStatus.valueOf(c.status()),
+						c.detail(), (c.milestone() != null) ? ids.get(c.milestone()) : null))
+				.then();
+		});
+	}
+
+	/**
 	 * Completes milestones in order through {@code completedThrough}, then starts the
-	 * next.
+	 * next and has its approver ask for changes {@code changeRequests} times.
 	 */
 	private Mono<Void> advance(Tenant tenant, Project project, TenantConfig.DemoProject plan) {
 		if (plan.completedThrough() == null) {
@@ -136,8 +169,24 @@ class DemoSeeder implements ApplicationRunner {
 				.concatMap((m) -> complete(m, client))
 				.then((last + 1 < ordered.size()) ? this.milestones.start(ordered.get(last + 1).id().toString(), null)
 					.onErrorResume((ex) -> Mono.empty())
-					.then() : Mono.empty());
+					.then(requestChanges(ordered.get(last + 1), plan.changeRequests(), client)) : Mono.empty());
 		});
+	}
+
+	/** Rounds of review: submitted, sent back by its approver, submitted again. */
+	private Mono<Void> requestChanges(Milestone milestone, int times, Viewer client) {
+		if (times == 0) {
+			return Mono.empty();
+		}
+		String id = milestone.id().toString();
+		Mono<Milestone> sentBack = this.milestones.requestChanges(id, null, "Another pass, please");
+		Mono<Milestone> round = this.milestones.submit(id, null, "Ready for review")
+			.then((milestone.approval() == ApprovalMode.CLIENT) ? sentBack.contextWrite(CurrentViewer.as(client))
+					: sentBack);
+		return Flux.range(0, times)
+			.concatMap((n) -> round)
+			.then(this.milestones.submit(id, null, "Revised as asked"))
+			.then();
 	}
 
 	private Mono<Milestone> complete(Milestone milestone, Viewer client) {

@@ -25,6 +25,11 @@ public record DocumentUnlocked(long seq, UUID projectId, UUID documentId, @Nulla
 	static final EventKind<DocumentUnlocked> KIND = new EventKind<>("DOCUMENT_UNLOCKED", DocumentUnlocked.class);
 
 	@Override
+	public Change change() {
+		return new Change("document", "unlocked");
+	}
+
+	@Override
 	public UUID aboutDocument() {
 		return this.documentId;
 	}

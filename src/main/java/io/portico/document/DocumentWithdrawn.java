@@ -24,6 +24,11 @@ public record DocumentWithdrawn(long seq, UUID projectId, UUID documentId, @Null
 	static final EventKind<DocumentWithdrawn> KIND = new EventKind<>("DOCUMENT_WITHDRAWN", DocumentWithdrawn.class);
 
 	@Override
+	public Change change() {
+		return new Change("document", "withdrawn");
+	}
+
+	@Override
 	public UUID aboutDocument() {
 		return this.documentId;
 	}

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.portico.database.Sql;
 import io.portico.shared.Cursors;
+import io.portico.shared.Multimaps;
 import io.portico.shared.Page;
 import io.portico.shared.PorticoException;
 import io.portico.shared.Viewer;
@@ -106,6 +107,23 @@ public class EventLog {
 			ORDER BY project_id, seq DESC
 			""";
 
+	// The events after a position of each of several projects, oldest first, at most
+	// :limit of each.
+	private static final String SINCE_EACH = """
+			SELECT seq, project_id, milestone_id, document_id, type, actor, payload, occurred_at
+			FROM (
+			    SELECT e.position AS seq, e.project_id, e.milestone_id, e.document_id, e.type, e.actor,
+			           e.payload::text AS payload, e.occurred_at,
+			           row_number() OVER (PARTITION BY e.project_id ORDER BY e.position) AS n
+			    FROM event e
+			    JOIN unnest(CAST(:projects AS uuid[]), CAST(:after AS bigint[])) AS since(project_id, position)
+			      ON e.project_id = since.project_id AND e.position > since.position
+			    WHERE e.tenant_id = :tenant
+			) oldest
+			WHERE n <= :limit
+			ORDER BY project_id, seq
+			""";
+
 	// Not "event", the kind of cursors that held the global sequence: one of those is
 	// refused as INVALID_CURSOR instead of resuming from the wrong place.
 	private static final String CURSOR_KIND = "log";
@@ -199,6 +217,29 @@ public class EventLog {
 			.all()
 			.filter(Optional::isPresent)
 			.map(Optional::get);
+	}
+
+	/**
+	 * For each project, the events after its own position of the log, oldest first and at
+	 * most {@code limit}; within a viewer's transaction the client lens applies. One
+	 * statement for any number of projects.
+	 */
+	public Mono<Map<UUID, List<PortalEvent>>> sinceEach(Viewer viewer, Map<UUID, Long> afterByProject, int limit) {
+		if (afterByProject.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		List<UUID> projects = List.copyOf(afterByProject.keySet());
+		return this.client.sql(SINCE_EACH)
+			.bind("tenant", viewer.tenantId())
+			.bind("projects", projects.toArray(UUID[]::new))
+			.bind("after", projects.stream().map(afterByProject::get).toArray(Long[]::new))
+			.bind("limit", limit)
+			.map(this::event)
+			.all()
+			.filter(Optional::isPresent)
+			.map(Optional::get)
+			.collectMultimap(PortalEvent::projectId)
+			.map(Multimaps::lists);
 	}
 
 	/**

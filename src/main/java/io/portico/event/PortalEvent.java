@@ -54,4 +54,29 @@ public interface PortalEvent {
 		return false;
 	}
 
+	/**
+	 * What the event changed, as a summary of changes counts it ("2 stages completed, 1
+	 * invoice issued"); null for events counted only as other updates.
+	 */
+	default @Nullable Change change() {
+		return null;
+	}
+
+	/**
+	 * A countable change: what changed and what happened to it. {@link #MILESTONE},
+	 * {@link #PROJECT} and {@link #DELIVERABLE} stand for the tenant's own words.
+	 *
+	 * @param noun what changed, singular
+	 * @param verb what happened to it, as a past participle
+	 */
+	record Change(String noun, String verb) {
+
+		public static final String MILESTONE = "{milestone}";
+
+		public static final String PROJECT = "{project}";
+
+		public static final String DELIVERABLE = "{deliverable}";
+
+	}
+
 }

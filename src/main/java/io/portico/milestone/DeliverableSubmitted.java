@@ -24,6 +24,11 @@ public record DeliverableSubmitted(long seq, UUID projectId, UUID milestoneId, U
 			DeliverableSubmitted.class);
 
 	@Override
+	public Change change() {
+		return new Change(Change.DELIVERABLE, "handed over");
+	}
+
+	@Override
 	public UUID aboutMilestone() {
 		return this.milestoneId;
 	}

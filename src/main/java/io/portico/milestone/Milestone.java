@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import io.portico.tenant.ApprovalMode;
+import io.portico.tenant.MilestoneKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,11 +28,15 @@ import org.jspecify.annotations.Nullable;
  * @param clientVisible whether the client sees it
  * @param locksScope whether completing it locks the project's scope
  * @param version grows by one on every change
+ * @param kind what it is beyond a checkpoint (an inspection, a review, ...), if anything
+ * @param plannedDate the due date the project was created with, moved only by approved
+ * change orders
  */
 public record Milestone(UUID id, UUID projectId, @Nullable String key, String name, @Nullable String phase,
 		int position, @Nullable String description, MilestoneStatus status, ApprovalMode approval,
 		@Nullable LocalDate dueDate, @Nullable OffsetDateTime startedAt, @Nullable OffsetDateTime completedAt,
-		@Nullable String ownerTeam, boolean clientVisible, boolean locksScope, int version) {
+		@Nullable String ownerTeam, boolean clientVisible, boolean locksScope, int version,
+		@Nullable MilestoneKind kind, @Nullable LocalDate plannedDate) {
 
 	/** The owner team of milestones whose work the client itself does. */
 	public static final String CLIENT_TEAM = "client";

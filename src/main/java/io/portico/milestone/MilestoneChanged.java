@@ -26,6 +26,18 @@ public record MilestoneChanged(long seq, UUID projectId, UUID milestoneId, @Null
 	static final EventKind<MilestoneChanged> KIND = new EventKind<>("MILESTONE_CHANGED", MilestoneChanged.class);
 
 	@Override
+	public Change change() {
+		String verb = (this.status == this.previousStatus) ? "updated" : switch (this.status) {
+			case COMPLETED -> "completed";
+			case AWAITING_APPROVAL -> "submitted for approval";
+			case CHANGES_REQUESTED -> "sent back for changes";
+			case IN_PROGRESS -> "started";
+			case PLANNED -> "updated";
+		};
+		return new Change(Change.MILESTONE, verb);
+	}
+
+	@Override
 	public UUID aboutMilestone() {
 		return this.milestoneId;
 	}

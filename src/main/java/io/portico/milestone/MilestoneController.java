@@ -113,6 +113,11 @@ class MilestoneController {
 	}
 
 	@MutationMapping
+	Mono<List<BaselineEntry>> simulateSlip(@Argument String milestoneId, @Argument int days) {
+		return this.milestones.simulateSlip(milestoneId, days);
+	}
+
+	@MutationMapping
 	@StaffOnly
 	Mono<AcceptanceCriterion> addAcceptanceCriterion(@Argument String milestoneId, @Argument String text) {
 		return this.milestones.addAcceptanceCriterion(milestoneId, text);

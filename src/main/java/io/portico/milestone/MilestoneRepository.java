@@ -14,6 +14,8 @@ import io.portico.milestone.MilestoneDetails.SignOff;
 import io.portico.shared.Role;
 import io.portico.shared.Viewer;
 import io.portico.tenant.ApprovalMode;
+import io.portico.tenant.MilestoneKind;
+import io.portico.tenant.TenantConfig;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -32,7 +34,7 @@ class MilestoneRepository {
 
 	private static final String COLUMNS = """
 			id, project_id, key, name, phase, position, description, status, approval, due_date,
-			started_at, completed_at, owner_team, client_visible, locks_scope, version
+			started_at, completed_at, owner_team, client_visible, locks_scope, version, kind, planned_date
 			""";
 
 	private final DatabaseClient client;
@@ -295,7 +297,8 @@ class MilestoneRepository {
 	Mono<Milestone> transition(Viewer viewer, Milestone milestone, MilestoneStatus next) {
 		return this.client.sql("UPDATE milestone SET status = :status, version = version + 1, updated_at = now(), "
 				+ "started_at = CASE WHEN :status = 'IN_PROGRESS' THEN coalesce(started_at, now()) ELSE started_at END, "
-				+ "completed_at = CASE WHEN :status = 'COMPLETED' THEN now() ELSE completed_at END "
+				+ "completed_at = CASE WHEN :status = 'COMPLETED' THEN now() ELSE completed_at END, "
+				+ "changes_requested = changes_requested + CASE WHEN :status = 'CHANGES_REQUESTED' THEN 1 ELSE 0 END "
 				+ "WHERE tenant_id = :tenant AND id = :id AND version = :version RETURNING " + COLUMNS)
 			.bind("status", next.name())
 			.bind("tenant", viewer.tenantId())
@@ -338,12 +341,17 @@ class MilestoneRepository {
 			.then();
 	}
 
-	Mono<Void> insert(Viewer viewer, Milestone m, boolean criteriaAdvisory) {
+	Mono<Void> insert(Viewer viewer, Milestone m, TenantConfig.MilestoneTemplate template) {
+		TenantConfig.Inspection inspection = template.inspection();
+		TenantConfig.Review review = template.review();
+		TenantConfig.Integration integration = template.integration();
 		return this.client.sql("""
 				INSERT INTO milestone (tenant_id, id, project_id, key, name, phase, position, description,
-				    approval, due_date, owner_team, client_visible, locks_scope, criteria_advisory)
+				    approval, due_date, planned_date, owner_team, client_visible, locks_scope, criteria_advisory,
+				    kind, authority, included_rounds, required_checks)
 				VALUES (:tenant, :id, :project, :key, :name, :phase, :position, :description,
-				    :approval, :due, :team, :visible, :locks, :advisory)
+				    :approval, :due, :due, :team, :visible, :locks, :advisory,
+				    :kind, :authority, :rounds, :checks)
 				""")
 			.bind("tenant", viewer.tenantId())
 			.bind("id", m.id())
@@ -358,7 +366,12 @@ class MilestoneRepository {
 			.bind("team", Sql.nullable(m.ownerTeam(), String.class))
 			.bind("visible", m.clientVisible())
 			.bind("locks", m.locksScope())
-			.bind("advisory", criteriaAdvisory)
+			.bind("advisory", template.criteria() == TenantConfig.Criteria.ADVISORY)
+			.bind("kind", Sql.nullable((m.kind() != null) ? m.kind().name() : null, String.class))
+			.bind("authority", Sql.nullable((inspection != null) ? inspection.authority() : null, String.class))
+			.bind("rounds", Sql.nullable((review != null) ? review.includedRounds() : null, Integer.class))
+			.bind("checks",
+					((integration != null) ? integration.requiredChecks() : List.<String>of()).toArray(String[]::new))
 			.then();
 	}
 
@@ -406,6 +419,19 @@ class MilestoneRepository {
 				row.get("submitted_at", OffsetDateTime.class), row.get("submitted_by", String.class));
 	}
 
+	Flux<KindSettings> kindSettings(Viewer viewer, Collection<UUID> ids) {
+		return this.client.sql("""
+				SELECT id, authority, included_rounds, changes_requested, required_checks
+				FROM milestone WHERE tenant_id = :tenant AND id = ANY(:ids) AND kind IS NOT NULL
+				""")
+			.bind("tenant", viewer.tenantId())
+			.bind("ids", ids.toArray(UUID[]::new))
+			.map((row) -> new KindSettings(row.get("id", UUID.class), row.get("authority", String.class),
+					row.get("included_rounds", Integer.class), row.get("changes_requested", Integer.class),
+					List.of(row.get("required_checks", String[].class))))
+			.all();
+	}
+
 	private static Milestone milestone(Readable row) {
 		return new Milestone(row.get("id", UUID.class), row.get("project_id", UUID.class), row.get("key", String.class),
 				row.get("name", String.class), row.get("phase", String.class), row.get("position", Integer.class),
@@ -413,7 +439,12 @@ class MilestoneRepository {
 				ApprovalMode.valueOf(row.get("approval", String.class)), row.get("due_date", LocalDate.class),
 				row.get("started_at", OffsetDateTime.class), row.get("completed_at", OffsetDateTime.class),
 				row.get("owner_team", String.class), Boolean.TRUE.equals(row.get("client_visible", Boolean.class)),
-				Boolean.TRUE.equals(row.get("locks_scope", Boolean.class)), row.get("version", Integer.class));
+				Boolean.TRUE.equals(row.get("locks_scope", Boolean.class)), row.get("version", Integer.class),
+				kind(row.get("kind", String.class)), row.get("planned_date", LocalDate.class));
+	}
+
+	private static @Nullable MilestoneKind kind(@Nullable String kind) {
+		return (kind != null) ? MilestoneKind.valueOf(kind) : null;
 	}
 
 }

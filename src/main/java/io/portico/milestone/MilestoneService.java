@@ -40,23 +40,29 @@ import org.springframework.stereotype.Service;
 @Service
 public class MilestoneService {
 
+	/** The longest slip a what-if takes: ten years. */
+	static final int MAX_SLIP_DAYS = 3650;
+
 	private final TenantDatabase database;
 
 	private final MilestoneRepository repository;
 
 	private final EventLog events;
 
+	private final ObjectProvider<MilestoneGuard> guards;
+
 	private final ObjectProvider<CompletionEffect> effects;
 
 	private final Clock clock;
 
-	// The effects are looked up when a milestone completes, not injected: the features
-	// that provide them use this service themselves.
+	// Guards and effects are looked up when a milestone changes, not injected: the
+	// features that provide them use this service themselves.
 	MilestoneService(TenantDatabase database, MilestoneRepository repository, EventLog events,
-			ObjectProvider<CompletionEffect> effects, Clock clock) {
+			ObjectProvider<MilestoneGuard> guards, ObjectProvider<CompletionEffect> effects, Clock clock) {
 		this.database = database;
 		this.repository = repository;
 		this.events = events;
+		this.guards = guards;
 		this.effects = effects;
 		this.clock = clock;
 	}
@@ -156,6 +162,33 @@ public class MilestoneService {
 	}
 
 	/**
+	 * What-if: the project's baseline as it would be if the milestone slipped by the
+	 * given days, each entry saying how far it moves and through which dependency. Reads
+	 * only; the viewer sees its own milestones (a CLIENT's what-if knows no internal
+	 * ones).
+	 */
+	public Mono<List<BaselineEntry>> simulateSlip(String milestoneId, int days) {
+		UUID id = Inputs.id("milestoneId", milestoneId);
+		if (days < 1 || days > MAX_SLIP_DAYS) {
+			throw new PorticoException.Invalid("INVALID_DAYS", "A slip is 1 to " + MAX_SLIP_DAYS + " days, got " + days,
+					"days");
+		}
+		return this.database.forCurrentViewer((viewer) -> this.repository.byIds(viewer, List.of(id)).next())
+			.switchIfEmpty(Mono.error(() -> new PorticoException.NotFound("Milestone", milestoneId)))
+			.flatMap((milestone) -> {
+				if (milestone.completed()) {
+					return Mono.error(new PorticoException.Conflict("ALREADY_COMPLETED",
+							"'" + milestone.name() + "' is completed; only what is still ahead can slip",
+							Map.of("milestoneId", milestoneId)));
+				}
+				return schedules(List.of(milestone.projectId())).map((schedules) -> {
+					ProjectSchedule today = schedules.get(milestone.projectId());
+					return today.withSlip(milestone, days).baseline(today);
+				});
+			});
+	}
+
+	/**
 	 * The approval note of each milestone, null for those not completed; three statements
 	 * for any number of milestones.
 	 */
@@ -181,6 +214,26 @@ public class MilestoneService {
 			}
 			return notes;
 		});
+	}
+
+	/**
+	 * The milestone as the viewer sees it, its row held until the viewer's transaction
+	 * ends: for features that record something a milestone's workflow reads (an
+	 * inspection, a check), so that a concurrent transition either sees the record or
+	 * runs first. Call inside a transaction of the viewer; fails with NOT_FOUND.
+	 */
+	public Mono<Milestone> lockForRecord(Viewer viewer, UUID id) {
+		return this.repository.lock(viewer, id)
+			.switchIfEmpty(Mono.error(() -> new PorticoException.NotFound("Milestone", id.toString())));
+	}
+
+	/**
+	 * What the kind of each milestone that has one needs, as its template set it, and how
+	 * many times changes were requested of it.
+	 */
+	public Mono<Map<UUID, KindSettings>> kindSettings(Collection<UUID> milestoneIds) {
+		return this.database.forCurrentViewer(
+				(viewer) -> this.repository.kindSettings(viewer, milestoneIds).collectMap(KindSettings::milestoneId));
 	}
 
 	public Mono<Map<UUID, Deliverable>> deliverablesByIds(Collection<UUID> ids) {
@@ -249,15 +302,15 @@ public class MilestoneService {
 			UUID id = ids.get(m.key());
 			milestones.add(new Milestone(id, projectId, m.key(), m.name(), m.phase(), position++, m.description(),
 					MilestoneStatus.PLANNED, m.approval(), startDate.plusDays(m.dueOffsetDays()), null, null,
-					m.ownerTeam(), m.clientVisible(), m.locksScope(), 1));
+					m.ownerTeam(), m.clientVisible(), m.locksScope(), 1, m.kind(),
+					startDate.plusDays(m.dueOffsetDays())));
 			m.dependsOn().forEach((key) -> edges.add(new UUID[] { id, ids.get(key) }));
 			m.acceptanceCriteria().forEach((text) -> criteria.add(AcceptanceCriterion.unmet(id, text)));
 		}
-		Map<UUID, Boolean> advisory = new HashMap<>();
-		template.milestones()
-			.forEach((m) -> advisory.put(ids.get(m.key()), m.criteria() == TenantConfig.Criteria.ADVISORY));
+		Map<UUID, TenantConfig.MilestoneTemplate> templates = new HashMap<>();
+		template.milestones().forEach((m) -> templates.put(ids.get(m.key()), m));
 		return Flux.fromIterable(milestones)
-			.concatMap((m) -> this.repository.insert(viewer, m, advisory.get(m.id())))
+			.concatMap((m) -> this.repository.insert(viewer, m, templates.get(m.id())))
 			.then(this.repository.insertDependencies(viewer, edges))
 			.then(this.repository.insertCriteria(viewer, criteria))
 			.thenReturn(milestones);
@@ -269,8 +322,9 @@ public class MilestoneService {
 		return write(uuid, expectedVersion, Rule.TRANSITION, (viewer, milestone) -> {
 			MilestoneStatus next = MilestoneWorkflow.next(action, milestone, viewer);
 			boolean completes = next == MilestoneStatus.COMPLETED;
-			Mono<Void> precondition = (action == MilestoneAction.START) ? dependenciesComplete(viewer, milestone)
-					: completes ? criteriaMet(viewer, milestone) : Mono.empty();
+			Mono<Void> precondition = ((action == MilestoneAction.START) ? dependenciesComplete(viewer, milestone)
+					: completes ? criteriaMet(viewer, milestone) : Mono.<Void>empty())
+				.then(guarded(action, viewer, milestone));
 			Mono<Void> signOff = (action == MilestoneAction.APPROVE)
 					? this.repository.signOff(viewer, milestone.id(), note) : Mono.empty();
 			return precondition.then(this.repository.transition(viewer, milestone, next))
@@ -292,6 +346,13 @@ public class MilestoneService {
 			.map((key) -> new Completion(viewer, milestone, key.orElse(null), at))
 			.flatMapMany((completion) -> Flux.fromStream(this.effects.orderedStream())
 				.concatMap((effect) -> effect.apply(completion)))
+			.then();
+	}
+
+	/** The other features' rules for this action ({@link MilestoneGuard}), in order. */
+	private Mono<Void> guarded(MilestoneAction action, Viewer viewer, Milestone milestone) {
+		return Flux.fromStream(this.guards.orderedStream())
+			.concatMap((guard) -> guard.check(action, viewer, milestone))
 			.then();
 	}
 

@@ -31,14 +31,61 @@ public final class ProjectSchedule {
 
 	private final Map<UUID, Milestone> byId = new HashMap<>();
 
+	/** For each milestone whose forecast a dependency's slip moves: that dependency. */
+	private final Map<UUID, UUID> pushedBy = new HashMap<>();
+
 	private final LocalDate today;
 
+	/** Days one milestone is assumed to slip by, in a what-if. */
+	private final Map<UUID, Integer> assumedSlips;
+
 	ProjectSchedule(List<Milestone> milestones, Map<UUID, List<UUID>> dependencies, LocalDate today) {
+		this(milestones, dependencies, today, Map.of());
+	}
+
+	private ProjectSchedule(List<Milestone> milestones, Map<UUID, List<UUID>> dependencies, LocalDate today,
+			Map<UUID, Integer> assumedSlips) {
 		this.milestones = List.copyOf(milestones);
 		this.dependencies = dependencies;
 		this.today = today;
+		this.assumedSlips = assumedSlips;
 		milestones.forEach((m) -> this.byId.put(m.id(), m));
 		milestones.forEach(this::computeForecast);
+	}
+
+	/**
+	 * This schedule as it would be if the milestone (not completed) slipped by the given
+	 * days: its forecast moves by them, and every milestone after it by as much as its
+	 * dependencies push it. Nothing is written.
+	 */
+	ProjectSchedule withSlip(Milestone milestone, int days) {
+		return new ProjectSchedule(this.milestones, this.dependencies, this.today, Map.of(milestone.id(), days));
+	}
+
+	/**
+	 * Planned, forecast and actual dates of each milestone, measured against the plan.
+	 */
+	public List<BaselineEntry> baseline() {
+		return baseline(this);
+	}
+
+	/**
+	 * Planned, forecast and actual dates of each milestone, measured against the plan;
+	 * {@code compared} is the schedule a what-if started from ({@code this} otherwise).
+	 */
+	List<BaselineEntry> baseline(ProjectSchedule compared) {
+		return this.milestones.stream().map((m) -> {
+			LocalDate forecast = this.forecasts.get(m.id());
+			LocalDate completedOn = (m.completedAt() != null) ? m.completedAt().toLocalDate() : null;
+			LocalDate reached = (completedOn != null) ? completedOn : forecast;
+			int slip = (m.plannedDate() != null && reached != null)
+					? (int) ChronoUnit.DAYS.between(m.plannedDate(), reached) : 0;
+			LocalDate before = compared.forecasts.get(m.id());
+			int shift = (before != null && forecast != null) ? (int) ChronoUnit.DAYS.between(before, forecast) : 0;
+			UUID pusher = this.pushedBy.get(m.id());
+			return new BaselineEntry(m, m.plannedDate(), (completedOn == null) ? forecast : null, completedOn, slip,
+					(pusher != null) ? this.byId.get(pusher) : null, shift);
+		}).toList();
 	}
 
 	public List<Milestone> milestones() {
@@ -120,13 +167,18 @@ public final class ProjectSchedule {
 			for (UUID dependencyId : this.dependencies.getOrDefault(milestone.id(), List.of())) {
 				Milestone dependency = this.byId.get(dependencyId);
 				if (dependency != null && dependency.dueDate() != null) {
-					slip = Math.max(slip, ChronoUnit.DAYS.between(dependency.dueDate(), computeForecast(dependency)));
+					long slipOfDependency = ChronoUnit.DAYS.between(dependency.dueDate(), computeForecast(dependency));
+					if (slipOfDependency > slip) {
+						slip = slipOfDependency;
+						this.pushedBy.put(milestone.id(), dependencyId);
+					}
 				}
 			}
 			forecast = due.plusDays(slip);
 			if (forecast.isBefore(this.today)) {
 				forecast = this.today;
 			}
+			forecast = forecast.plusDays(this.assumedSlips.getOrDefault(milestone.id(), 0));
 		}
 		this.forecasts.put(milestone.id(), forecast);
 		return forecast;

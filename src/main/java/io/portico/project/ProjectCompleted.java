@@ -20,4 +20,9 @@ public record ProjectCompleted(long seq, UUID projectId, @Nullable String actor,
 
 	static final EventKind<ProjectCompleted> KIND = new EventKind<>("PROJECT_COMPLETED", ProjectCompleted.class);
 
+	@Override
+	public Change change() {
+		return new Change(Change.PROJECT, "completed");
+	}
+
 }

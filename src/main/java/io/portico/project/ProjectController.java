@@ -15,6 +15,7 @@ import io.portico.graphql.Batches;
 import io.portico.graphql.Connections;
 import io.portico.milestone.Milestone;
 import io.portico.milestone.MilestoneService;
+import io.portico.milestone.BaselineEntry;
 import io.portico.milestone.ProjectSchedule;
 import io.portico.milestone.ScheduleHealth;
 import io.portico.project.Project.ClientAccount;
@@ -110,6 +111,11 @@ class ProjectController {
 	@SchemaMapping
 	CompletableFuture<Progress> progress(Project project, DataLoader<UUID, ProjectSchedule> schedules) {
 		return schedules.load(project.id()).thenApply((s) -> new Progress(s.completed(), s.total(), s.percent()));
+	}
+
+	@SchemaMapping
+	CompletableFuture<List<BaselineEntry>> baseline(Project project, DataLoader<UUID, ProjectSchedule> schedules) {
+		return schedules.load(project.id()).thenApply(ProjectSchedule::baseline);
 	}
 
 	@SchemaMapping

@@ -85,7 +85,7 @@ class IssuerController {
 				return "'tenant' must be one of " + tenants.all().stream().map((t) -> t.slug()).toList();
 			}
 			if (this.role == null || Arrays.stream(Role.values()).noneMatch((r) -> r.name().equals(this.role))) {
-				return "'role' must be ADMIN, STAFF or CLIENT";
+				return "'role' must be ADMIN, STAFF, CLIENT or INTEGRATION";
 			}
 			if (this.subject == null || this.subject.isBlank() || this.subject.length() > 200) {
 				return "'subject' is required (at most 200 characters)";

@@ -186,12 +186,14 @@ public record TenantConfig(String slug, String name, Industry industry, String c
 
 	/**
 	 * A milestone of a template. Work on it starts {@code offsetDays} after the project
-	 * starts and takes {@code durationDays}; its due date is the sum.
+	 * starts and takes {@code durationDays}; its due date is the sum. Its {@code kind}
+	 * says what it is, and the settings of that kind (only those) say what it needs.
 	 */
 	public record MilestoneTemplate(String key, String name, @Nullable String phase, @Nullable String description,
 			Integer offsetDays, Integer durationDays, ApprovalMode approval, Boolean clientVisible,
 			List<String> dependsOn, List<String> acceptanceCriteria, Criteria criteria, @Nullable String ownerTeam,
-			Boolean locksScope, @Nullable Payment payment, @Nullable Handoff handoff) {
+			Boolean locksScope, @Nullable Payment payment, @Nullable Handoff handoff, @Nullable MilestoneKind kind,
+			@Nullable Inspection inspection, @Nullable Review review, @Nullable Integration integration) {
 
 		public MilestoneTemplate {
 			criteria = Objects.requireNonNullElse(criteria, Criteria.REQUIRED);
@@ -205,6 +207,37 @@ public record TenantConfig(String slug, String name, Industry industry, String c
 
 		public int dueOffsetDays() {
 			return this.offsetDays + this.durationDays;
+		}
+
+	}
+
+	/**
+	 * What an inspection milestone needs.
+	 *
+	 * @param authority who inspects (the county, the fire marshal)
+	 */
+	public record Inspection(String authority) {
+	}
+
+	/**
+	 * What a deliverable review needs.
+	 *
+	 * @param includedRounds revision rounds included in the price: requests for changes
+	 * past them need an approved change order
+	 */
+	public record Review(Integer includedRounds) {
+	}
+
+	/**
+	 * What an integration milestone needs.
+	 *
+	 * @param requiredChecks names of the integration checks that must be passing before
+	 * it completes
+	 */
+	public record Integration(List<String> requiredChecks) {
+
+		public Integration {
+			requiredChecks = listOf(requiredChecks);
 		}
 
 	}
@@ -257,15 +290,48 @@ public record TenantConfig(String slug, String name, Industry industry, String c
 
 	/**
 	 * A demo project, started {@code startedDaysAgo} days ago, with its milestones up to
-	 * and including {@code completedThrough} completed and the next one under way.
+	 * and including {@code completedThrough} completed and the next one under way; before
+	 * that, its inspections and checks are recorded, and after it the client asks for
+	 * changes to the milestone under way {@code changeRequests} times (staff resubmitting
+	 * each time).
 	 */
 	public record DemoProject(String template, String name, String client, Integer startedDaysAgo,
-			@Nullable BigDecimal contractValue, @Nullable String completedThrough) {
+			@Nullable BigDecimal contractValue, @Nullable String completedThrough, List<DemoInspection> inspections,
+			List<DemoCheck> checks, Integer changeRequests) {
 
 		public DemoProject {
 			startedDaysAgo = Objects.requireNonNullElse(startedDaysAgo, 0);
+			inspections = listOf(inspections);
+			checks = listOf(checks);
+			changeRequests = Objects.requireNonNullElse(changeRequests, 0);
 		}
 
+	}
+
+	/**
+	 * An inspection result a demo project starts with.
+	 *
+	 * @param milestone the inspection milestone's key
+	 * @param result SCHEDULED, PASSED or FAILED
+	 * @param day the day inspected (or booked), in days from today: negative in the past
+	 */
+	public record DemoInspection(String milestone, String result, Integer day) {
+
+		public DemoInspection {
+			day = Objects.requireNonNullElse(day, 0);
+		}
+
+	}
+
+	/**
+	 * An integration check report a demo project starts with.
+	 *
+	 * @param name the check
+	 * @param status PENDING, PASSING or FAILING
+	 * @param detail what the integration says
+	 * @param milestone the key of the milestone it reports on, if any
+	 */
+	public record DemoCheck(String name, String status, @Nullable String detail, @Nullable String milestone) {
 	}
 
 }

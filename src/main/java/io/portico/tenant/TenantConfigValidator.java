@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -102,6 +103,7 @@ final class TenantConfigValidator {
 			required(at + ".name", template.name());
 			validateMilestones(at, template.milestones());
 			validateEffects(at, template.milestones(), config);
+			validateKinds(at, template.milestones());
 		}
 		if (config.demo() != null) {
 			validateDemo(config);
@@ -183,6 +185,56 @@ final class TenantConfigValidator {
 				+ percentages.toPlainString() + "; lower them to at most 100 in total");
 	}
 
+	/**
+	 * What each kind of milestone needs, and no kind's settings on a milestone of another
+	 * kind (they would be silently ignored).
+	 */
+	private void validateKinds(String at, List<MilestoneTemplate> milestones) {
+		for (int m = 0; m < milestones.size(); m++) {
+			MilestoneTemplate milestone = milestones.get(m);
+			String field = at + ".milestones[" + m + "]";
+			MilestoneKind kind = milestone.kind();
+			settingsOnlyFor(field, "inspection", milestone.inspection(), MilestoneKind.INSPECTION, kind);
+			settingsOnlyFor(field, "review", milestone.review(), MilestoneKind.REVIEW, kind);
+			settingsOnlyFor(field, "integration", milestone.integration(), MilestoneKind.INTEGRATION, kind);
+			if (kind == MilestoneKind.INSPECTION) {
+				require(field + ".inspection.authority",
+						milestone.inspection() != null && milestone.inspection().authority() != null
+								&& !milestone.inspection().authority().isBlank(),
+						"an inspection names who inspects: add 'inspection: { authority: ... }'");
+			}
+			if (kind == MilestoneKind.REVIEW) {
+				Integer rounds = (milestone.review() != null) ? milestone.review().includedRounds() : null;
+				require(field + ".review.included-rounds", rounds != null && rounds >= 0 && rounds <= 20,
+						"a review says how many revision rounds are included (0 to 20): add "
+								+ "'review: { included-rounds: 2 }'");
+				require(field + ".approval", milestone.approval() != ApprovalMode.NONE,
+						"a review needs someone to review it: set approval to CLIENT or STAFF");
+			}
+			if (kind == MilestoneKind.DECISION) {
+				require(field + ".approval", milestone.approval() == ApprovalMode.CLIENT,
+						"a decision is the client's to make: set approval to CLIENT");
+			}
+			if (milestone.integration() != null) {
+				Set<String> names = new HashSet<>();
+				List<String> checks = milestone.integration().requiredChecks();
+				for (int c = 0; c < checks.size(); c++) {
+					String check = checks.get(c);
+					require(field + ".integration.required-checks[" + c + "]",
+							check != null && !check.isBlank() && check.length() <= 100 && names.add(check),
+							"must be a check name of 1 to 100 characters, each named once, got " + quote(check));
+				}
+			}
+		}
+	}
+
+	private void settingsOnlyFor(String field, String settings, @Nullable Object given, MilestoneKind owner,
+			@Nullable MilestoneKind kind) {
+		require(field + "." + settings, given == null || kind == owner,
+				"'" + settings + "' settings only go with kind: " + owner.name().toLowerCase(Locale.ROOT)
+						+ "; set that kind or remove them");
+	}
+
 	/** A team name: a key, and one of the tenant's teams when it lists them. */
 	private void team(String field, @Nullable String team, TenantConfig config) {
 		if (team == null) {
@@ -254,6 +306,44 @@ final class TenantConfigValidator {
 		return null;
 	}
 
+	/**
+	 * A demo project's inspections and checks name its template's milestones, and none
+	 * keeps the walk from completing what it must.
+	 */
+	private void validateDemoRecords(String at, TenantConfig.DemoProject project, ProjectTemplate template) {
+		List<String> keys = template.milestones().stream().map(MilestoneTemplate::key).toList();
+		int completed = (project.completedThrough() != null) ? keys.indexOf(project.completedThrough()) : -1;
+		for (int i = 0; i < project.inspections().size(); i++) {
+			TenantConfig.DemoInspection inspection = project.inspections().get(i);
+			String field = at + ".inspections[" + i + "]";
+			int position = keys.indexOf(inspection.milestone());
+			require(field + ".milestone",
+					position >= 0 && template.milestones().get(position).kind() == MilestoneKind.INSPECTION,
+					"must be the key of an inspection milestone of the template, got " + quote(inspection.milestone()));
+			require(field + ".result", List.of("SCHEDULED", "PASSED", "FAILED").contains(inspection.result()),
+					"must be SCHEDULED, PASSED or FAILED, got " + quote(inspection.result()));
+			require(field + ".day", "SCHEDULED".equals(inspection.result()) || inspection.day() <= 0,
+					"a result is dated today or earlier (0 or less); only a SCHEDULED one lies ahead");
+			require(field + ".result", !"FAILED".equals(inspection.result()) || position > completed,
+					"a FAILED inspection keeps its milestone from completing; it must come after completed-through");
+		}
+		for (int i = 0; i < project.checks().size(); i++) {
+			TenantConfig.DemoCheck check = project.checks().get(i);
+			String field = at + ".checks[" + i + "]";
+			required(field + ".name", check.name());
+			require(field + ".status", List.of("PENDING", "PASSING", "FAILING").contains(check.status()),
+					"must be PENDING, PASSING or FAILING, got " + quote(check.status()));
+			require(field + ".milestone", check.milestone() == null || keys.contains(check.milestone()),
+					"unknown milestone key " + quote(check.milestone()));
+		}
+		require(at + ".change-requests", project.changeRequests() >= 0 && project.changeRequests() <= 10,
+				"must be between 0 and 10");
+		require(at + ".change-requests",
+				project.changeRequests() == 0 || (completed + 1 < keys.size()
+						&& template.milestones().get(completed + 1).approval() != ApprovalMode.NONE),
+				"changes are requested of the milestone after completed-through, which must need an approval");
+	}
+
 	private void validateDemo(TenantConfig config) {
 		Set<String> clients = new HashSet<>();
 		for (int c = 0; c < config.demo().clients().size(); c++) {
@@ -273,6 +363,7 @@ final class TenantConfigValidator {
 			require(at + ".completed-through", project.completedThrough() == null
 					|| template.milestones().stream().anyMatch((m) -> m.key().equals(project.completedThrough())),
 					"unknown milestone key " + quote(project.completedThrough()));
+			validateDemoRecords(at, project, template);
 		}
 	}
 

@@ -67,7 +67,7 @@ class PaymentScheduleTests {
 
 	private static MilestoneTemplate milestone(String key, Payment payment) {
 		return new MilestoneTemplate(key, key, null, null, 0, 1, ApprovalMode.NONE, true, List.of(), List.of(),
-				Criteria.REQUIRED, null, false, payment, null);
+				Criteria.REQUIRED, null, false, payment, null, null, null, null, null);
 	}
 
 }

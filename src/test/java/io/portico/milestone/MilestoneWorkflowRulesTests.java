@@ -64,7 +64,7 @@ class MilestoneWorkflowRulesTests {
 
 	static Milestone milestone(MilestoneStatus status, ApprovalMode approval, String team) {
 		return new Milestone(UUID.randomUUID(), UUID.randomUUID(), "k", "Name", null, 1, null, status, approval, null,
-				null, null, team, true, false, 1);
+				null, null, team, true, false, 1, null, null);
 	}
 
 }

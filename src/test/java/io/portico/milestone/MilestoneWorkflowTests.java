@@ -192,6 +192,7 @@ class MilestoneWorkflowTests extends PorticoTest {
 		String integrations = milestoneId(staff, project, "integrations-configured");
 		walk(staff, kickoff, "startMilestone", "completeMilestone");
 		walk(staff, integrations, "startMilestone", "submitMilestone");
+		passRequiredChecks(staff, integrations);
 		act(client, "approveMilestone", integrations).errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "NOT_PERMITTED")
 				.containsEntry("classification", "FORBIDDEN"));

@@ -66,7 +66,7 @@ class ProjectScheduleTests {
 	private static Milestone milestone(int position, MilestoneStatus status, LocalDate due,
 			OffsetDateTime completedAt) {
 		return new Milestone(UUID.randomUUID(), UUID.randomUUID(), "m" + position, "M" + position, null, position, null,
-				status, ApprovalMode.NONE, due, null, completedAt, "site", true, false, 1);
+				status, ApprovalMode.NONE, due, null, completedAt, "site", true, false, 1, null, due);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.portico.project;
 
+import java.util.List;
+
 import io.portico.PorticoTest;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +101,46 @@ class NoNPlusOneTests extends PorticoTest {
 			.entityList(Object.class)
 			.hasSize(2));
 		assertThat(both).isEqualTo(versions);
+	}
+
+	@Test
+	void industryViewsCostTheSameForOneProjectAndForSix() {
+		for (String tenant : List.of(BUILDER, AGENCY, SAAS)) {
+			String template = switch (tenant) {
+				case BUILDER -> "custom-home";
+				case AGENCY -> "brand-and-website";
+				default -> "standard-onboarding";
+			};
+			String one = newClientAccount(tenant);
+			newProject(tenant, one, template);
+			String six = newClientAccount(tenant);
+			for (int i = 0; i < 6; i++) {
+				newProject(tenant, six, template);
+			}
+			long forOne = fewest(() -> views(tenant, one, 1));
+			long forSix = fewest(() -> views(tenant, six, 6));
+			assertThat(forSix).as(tenant).isEqualTo(forOne);
+		}
+	}
+
+	private void views(String tenant, String account, int projects) {
+		client(tenant, account)
+			.document(
+					"""
+							{ projects(first: 50) { edges { node {
+							  view { headline stage nextStep { key } needsYou { kind title milestone { key } invoice { number } }
+							    ... on ConstructionView { inspections { result report { name } milestone { key } } draws { number }
+							                              lienWaivers { name } selectionsDue { key } }
+							    ... on AgencyView { reviews { round deliverables { name } documents { name } } revisionRounds { remaining } }
+							    ... on OnboardingView { readiness goLiveDate checks { name milestone { key } } customerTasks { key } } }
+							  baseline { slipDays pushedBy { key } }
+							  sinceLastVisit { summary events { __typename } }
+							} } } }
+							""")
+			.execute()
+			.path("projects.edges")
+			.entityList(Object.class)
+			.hasSize(projects);
 	}
 
 	private long fewest(Runnable request) {
