@@ -70,14 +70,16 @@ final class Views {
 		for (Milestone milestone : facts.schedule().milestones()) {
 			Inspection inspection = facts.inspections().get(milestone.id());
 			if (!milestone.completed() && inspection != null && inspection.result() == InspectionResult.FAILED) {
-				return milestone.name() + ": the inspection failed" + on(inspection.inspectedOn())
+				return "The inspection for '" + milestone.name() + "' failed" + on(inspection.inspectedOn())
 						+ "; a re-inspection is needed";
 			}
 		}
 		Milestone next = facts.schedule().nextMilestone();
 		Inspection nextInspection = (next != null) ? facts.inspections().get(next.id()) : null;
 		if (next != null && nextInspection != null && nextInspection.result() == InspectionResult.SCHEDULED) {
-			return sinceLast(facts) + "; " + next.name() + ": inspection scheduled" + on(nextInspection.inspectedOn());
+			return sinceLast(facts) + "; " + then(facts, next) + " (inspection booked"
+					+ ((nextInspection.inspectedOn() != null) ? " for " + DAY.format(nextInspection.inspectedOn()) : "")
+					+ ")";
 		}
 		return sinceLast(facts) + "; " + then(facts, next);
 	}
@@ -193,7 +195,7 @@ final class Views {
 			.milestones()
 			.stream()
 			.filter((m) -> m.completedAt() != null)
-			.max(Comparator.comparing(Milestone::completedAt))
+			.max(Comparator.comparing(Milestone::completedAt).thenComparing(Milestone::position))
 			.orElse(null);
 		if (last != null) {
 			return last.name() + " on " + DAY.format(last.completedAt());

@@ -61,9 +61,8 @@ class ConstructionViewTests extends PorticoTest {
 
 		Map<String, Object> view = view(client, project);
 		assertThat(view).containsEntry("__typename", "ConstructionView")
-			.containsEntry("headline",
-					"Foundation poured on " + DAY.format(today)
-							+ "; Framing inspection passed: inspection scheduled on " + DAY.format(today.plusDays(5)))
+			.containsEntry("headline", "Foundation poured on " + DAY.format(today)
+					+ "; next: Framing inspection passed (inspection booked for " + DAY.format(today.plusDays(5)) + ")")
 			.containsEntry("stage", "Framing")
 			.containsEntry("nextStep", Map.of("key", "framing-inspection"))
 			.containsEntry("selectionsDue", List.of(Map.of("key", "selections-confirmed")))
@@ -106,7 +105,7 @@ class ConstructionViewTests extends PorticoTest {
 			.hasValue();
 
 		Map<String, Object> view = view(client, project);
-		assertThat(view).containsEntry("headline", "Framing inspection passed: the inspection failed on "
+		assertThat(view).containsEntry("headline", "The inspection for 'Framing inspection passed' failed on "
 				+ DAY.format(LocalDate.now()) + "; a re-inspection is needed");
 		assertThat(list(view, "inspections")).extracting((i) -> key(i) + " " + i.get("result"))
 			.containsExactly("foundation-poured NOT_SCHEDULED", "framing-inspection FAILED");
