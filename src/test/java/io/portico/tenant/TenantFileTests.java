@@ -219,6 +219,57 @@ class TenantFileTests {
 			.isEqualTo(TenantConfig.Criteria.REQUIRED);
 	}
 
+	@Test
+	void milestoneKindsSayWhatTheyNeed() throws IOException {
+		String framing = "        depends-on: [permits]\n";
+		Tenant tenant = TenantRegistry.parse(
+				write("kinds.yaml",
+						VALID.replace(framing, framing
+								+ "        kind: inspection\n        inspection: { authority: Marion County }\n")),
+				"portico");
+		assertThat(tenant.config().template("home").milestones().get(1).kind()).isEqualTo(MilestoneKind.INSPECTION);
+
+		assertBroken(VALID.replace(framing, framing + "        kind: inspection\n"),
+				"templates[0].milestones[1].inspection.authority", "add 'inspection: { authority: ... }'");
+		assertBroken(VALID.replace(framing, framing + "        kind: review\n"),
+				"templates[0].milestones[1].review.included-rounds", "included-rounds: 2");
+		assertBroken(VALID.replace(framing, framing + "        kind: decision\n"),
+				"templates[0].milestones[1].approval", "set approval to CLIENT");
+		assertBroken(VALID.replace(framing, framing + "        review: { included-rounds: 2 }\n"),
+				"templates[0].milestones[1].review", "only go with kind: review");
+		assertBroken(
+				VALID.replace(framing,
+						framing + "        kind: integration\n        integration: { required-checks: [SSO, SSO] }\n"),
+				"templates[0].milestones[1].integration.required-checks[1]", "each named once");
+	}
+
+	@Test
+	void demoRecordsNameInspectionMilestonesAndNeverBlockTheWalk() throws IOException {
+		String framing = "        depends-on: [permits]\n";
+		String kinds = VALID.replace(framing,
+				framing + "        kind: inspection\n        inspection: { authority: Marion County }\n");
+		String demo = kinds + """
+				demo:
+				  clients:
+				    - id: smith
+				      name: The Smiths
+				  projects:
+				    - template: home
+				      name: 1 Elm Street
+				      client: smith
+				      completed-through: framing
+				      inspections:
+				        - milestone: framing
+				          result: FAILED
+				          day: -3
+				""";
+		assertBroken(demo, "demo.projects[0].inspections[0].result", "must come after completed-through");
+		assertBroken(demo.replace("milestone: framing", "milestone: permits"),
+				"demo.projects[0].inspections[0].milestone", "inspection milestone");
+		assertBroken(demo.replace("result: FAILED", "result: PASSED").replace("day: -3", "day: 3"),
+				"demo.projects[0].inspections[0].day", "only a SCHEDULED one lies ahead");
+	}
+
 	private void assertBroken(String yaml, String field, String problem) throws IOException {
 		Path file = write("tenant.yaml", yaml);
 		assertThatExceptionOfType(TenantConfigException.class).isThrownBy(() -> TenantRegistry.parse(file, "portico"))
