@@ -1,5 +1,6 @@
 package io.portico.security;
 
+import java.util.Map;
 import java.util.Set;
 
 import graphql.language.Document;
@@ -42,17 +43,16 @@ class IntegrationTokens implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		return CurrentViewer.get().onErrorResume((ex) -> Mono.empty()).flatMap((viewer) -> {
-			if (viewer.role() != Role.INTEGRATION || allowed(request)) {
-				return chain.next(request);
-			}
-			return Mono.just(Refusals.answer(request,
-					Refusals.error(ErrorType.FORBIDDEN, "NOT_PERMITTED",
-							"An integration token may only record integration checks (recordIntegrationCheck, "
-									+ "reading back the check's own fields)",
-							java.util.Map.of()),
-					false));
-		}).switchIfEmpty(Mono.defer(() -> chain.next(request)));
+		// Without a viewer the operation goes on, to be refused as unauthenticated.
+		return CurrentViewer.get()
+			.map((viewer) -> viewer.role() == Role.INTEGRATION)
+			.onErrorReturn(false)
+			.flatMap(
+					(integration) -> (!integration || allowed(request)) ? chain.next(request)
+							: Mono.just(Refusals.answer(request, Refusals.error(ErrorType.FORBIDDEN, "NOT_PERMITTED",
+									"An integration token may only record integration checks (recordIntegrationCheck, "
+											+ "reading back the check's own fields)",
+									Map.of()), false)));
 	}
 
 	private boolean allowed(WebGraphQlRequest request) {
