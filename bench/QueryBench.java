@@ -103,7 +103,7 @@ public class QueryBench {
 	}
 
 	static List<String> serverOptions() {
-		List<String> options = new ArrayList<>(List.of(env("BENCH_HEAP", "-Xms256m -Xmx512m").split("\\s+")));
+		List<String> options = new ArrayList<>(List.of(env("BENCH_HEAP", "-Xms512m -Xmx512m -Xmn200m").split("\\s+")));
 		options.addAll(List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20"));
 		String extra = System.getenv("BENCH_SERVER_OPTS");
 		if (extra != null && !extra.isBlank()) {
