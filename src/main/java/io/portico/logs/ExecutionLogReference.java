@@ -1,7 +1,5 @@
 package io.portico.logs;
 
-import graphql.execution.ExecutionId;
-import io.portico.shared.CurrentViewer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.annotation.Order;
@@ -12,16 +10,9 @@ import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a GraphQL execution its {@link LogReference}, in its GraphQL context (where data
- * fetchers and exception resolvers find it) and its Reactor context.
- *
- * <p>
- * Over HTTP that is the request's reference. An operation on a socket is an execution of
- * its own: the socket's id and the operation's (a client numbers its operations per
- * socket, so the id alone is not unique), with the tenant of the socket's viewer; its
- * graphql-java execution id becomes the same, so an internal error's "reference" finds
- * its lines. Runs after {@code SubscriptionAuthentication} (order 0), which puts the
- * socket's viewer in the context.
+ * Hands an HTTP request's {@link LogReference} to its GraphQL execution, in the GraphQL
+ * context where data fetchers and exception resolvers find it. An operation on a socket
+ * gets its own ({@link LogReference#forOperation}).
  */
 @Component
 @Order(1)
@@ -29,24 +20,16 @@ class ExecutionLogReference implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		if (!(request instanceof WebSocketGraphQlRequest socketRequest)) {
-			return Mono.deferContextual((context) -> {
-				LogReference.in(context).ifPresent((reference) -> remember(request, reference));
-				return chain.next(request);
-			});
+		if (request instanceof WebSocketGraphQlRequest) {
+			return chain.next(request);
 		}
-		String execution = socketRequest.getSessionInfo().getId() + "-" + request.getId();
-		request.executionId(ExecutionId.from(execution));
-		return CurrentViewer.get().flatMap((viewer) -> {
-			LogReference reference = new LogReference(execution, viewer.tenant());
-			remember(request, reference);
-			return chain.next(request).contextWrite((context) -> context.put(LogReference.KEY, reference));
+		return Mono.deferContextual((context) -> {
+			LogReference.in(context)
+				.ifPresent((reference) -> request.configureExecutionInput((input, builder) -> builder
+					.graphQLContext((graphQl) -> graphQl.put(LogReference.KEY, reference))
+					.build()));
+			return chain.next(request);
 		});
-	}
-
-	private static void remember(WebGraphQlRequest request, LogReference reference) {
-		request.configureExecutionInput((input,
-				builder) -> builder.graphQLContext((context) -> context.put(LogReference.KEY, reference)).build());
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,16 +44,31 @@ class IntegrationTokens implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		if (request instanceof WebSocketGraphQlRequest socketRequest) {
+			// The socket's viewer is at hand: no reactive step, which an open
+			// subscription would keep for its whole life.
+			Object authentication = socketRequest.getSessionInfo()
+				.getAttributes()
+				.get(SubscriptionAuthentication.AUTHENTICATION);
+			boolean integration = authentication instanceof ViewerAuthentication viewer
+					&& viewer.getPrincipal().role() == Role.INTEGRATION;
+			return (!integration || allowed(request)) ? chain.next(request) : Mono.just(refusal(request));
+		}
 		// Without a viewer the operation goes on, to be refused as unauthenticated.
 		return CurrentViewer.get()
 			.map((viewer) -> viewer.role() == Role.INTEGRATION)
 			.onErrorReturn(false)
-			.flatMap(
-					(integration) -> (!integration || allowed(request)) ? chain.next(request)
-							: Mono.just(Refusals.answer(request, Refusals.error(ErrorType.FORBIDDEN, "NOT_PERMITTED",
-									"An integration token may only record integration checks (recordIntegrationCheck, "
-											+ "reading back the check's own fields)",
-									Map.of()), false)));
+			.flatMap((integration) -> (!integration || allowed(request)) ? chain.next(request)
+					: Mono.just(refusal(request)));
+	}
+
+	private static WebGraphQlResponse refusal(WebGraphQlRequest request) {
+		return Refusals.answer(request,
+				Refusals.error(ErrorType.FORBIDDEN, "NOT_PERMITTED",
+						"An integration token may only record integration checks (recordIntegrationCheck, "
+								+ "reading back the check's own fields)",
+						Map.of()),
+				false);
 	}
 
 	private boolean allowed(WebGraphQlRequest request) {

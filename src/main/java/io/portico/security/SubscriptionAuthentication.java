@@ -2,6 +2,7 @@ package io.portico.security;
 
 import java.util.Map;
 
+import io.portico.logs.LogReference;
 import io.portico.logs.RequestLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -67,9 +68,10 @@ class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		if (request instanceof WebSocketGraphQlRequest socketRequest) {
 			Object authentication = socketRequest.getSessionInfo().getAttributes().get(AUTHENTICATION);
-			if (!(authentication instanceof Authentication verified)) {
+			if (!(authentication instanceof ViewerAuthentication verified)) {
 				return Mono.error(new IllegalStateException("operation on an unauthenticated socket"));
 			}
+			LogReference.forOperation(socketRequest, verified.getPrincipal().tenant());
 			return chain.next(request).contextWrite(ReactiveSecurityContextHolder.withAuthentication(verified));
 		}
 		return chain.next(request);
