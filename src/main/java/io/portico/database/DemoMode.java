@@ -14,7 +14,7 @@ public record DemoMode(boolean enabled, boolean allowRemote) {
 
 	/** What demo mode allows, for the warning at start. */
 	public String describe() {
-		return "Demo mode is on: POST /auth/demo-token issues ADMIN, STAFF and CLIENT tokens for every tenant to "
+		return "Demo mode is on: POST /auth/demo-token issues tokens of every role (ADMIN included) for every tenant to "
 				+ (this.allowRemote ? "ANY caller that can reach this port (portico.demo.allow-remote=true)"
 						: "callers on this machine (loopback addresses)")
 				+ ", and demo projects are seeded. Never run it in production: set portico.demo.enabled=false.";
