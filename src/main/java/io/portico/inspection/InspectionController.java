@@ -62,8 +62,7 @@ class InspectionController {
 
 	@BatchMapping(typeName = "Inspection", field = "milestone")
 	Mono<Map<Inspection, Milestone>> milestone(List<Inspection> inspections) {
-		return this.milestones.byIds(inspections.stream().map(Inspection::milestoneId).distinct().toList())
-			.map((found) -> Batches.byKey(inspections, (i) -> found.get(i.milestoneId())));
+		return this.milestones.of(inspections, Inspection::milestoneId);
 	}
 
 	/** The report, once the viewer may read it (the document rules decide). */
@@ -84,8 +83,7 @@ class InspectionController {
 
 	@BatchMapping(typeName = "InspectionRecorded", field = "milestone")
 	Mono<Map<InspectionRecorded, Milestone>> inspected(List<InspectionRecorded> events) {
-		return this.milestones.byIds(events.stream().map(InspectionRecorded::milestoneId).distinct().toList())
-			.map((found) -> Batches.byKey(events, (e) -> found.get(e.milestoneId())));
+		return this.milestones.of(events, InspectionRecorded::milestoneId);
 	}
 
 	record RecordInspectionInput(String milestoneId, @Nullable String authority, InspectionResult result,

@@ -2,7 +2,6 @@ package io.portico.integration;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import io.portico.graphql.Batches;
@@ -60,32 +59,12 @@ class IntegrationCheckController {
 
 	@BatchMapping(typeName = "IntegrationCheck", field = "milestone")
 	Mono<Map<IntegrationCheck, Milestone>> milestone(List<IntegrationCheck> checks) {
-		List<UUID> ids = checks.stream()
-			.map(IntegrationCheck::milestoneId)
-			.filter(Objects::nonNull)
-			.distinct()
-			.toList();
-		if (ids.isEmpty()) {
-			return Mono.just(Map.of());
-		}
-		return this.milestones.byIds(ids)
-			.map((found) -> Batches.byKey(checks,
-					(c) -> (c.milestoneId() != null) ? found.get(c.milestoneId()) : null));
+		return this.milestones.of(checks, IntegrationCheck::milestoneId);
 	}
 
 	@BatchMapping(typeName = "IntegrationCheckRecorded", field = "milestone")
 	Mono<Map<IntegrationCheckRecorded, Milestone>> reportedOn(List<IntegrationCheckRecorded> events) {
-		List<UUID> ids = events.stream()
-			.map(IntegrationCheckRecorded::milestoneId)
-			.filter(Objects::nonNull)
-			.distinct()
-			.toList();
-		if (ids.isEmpty()) {
-			return Mono.just(Map.of());
-		}
-		return this.milestones.byIds(ids)
-			.map((found) -> Batches.byKey(events,
-					(e) -> (e.milestoneId() != null) ? found.get(e.milestoneId()) : null));
+		return this.milestones.of(events, IntegrationCheckRecorded::milestoneId);
 	}
 
 	record RecordCheckInput(String projectId, String name, CheckStatus status, @Nullable String detail,

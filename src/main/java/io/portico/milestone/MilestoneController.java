@@ -165,10 +165,7 @@ class MilestoneController {
 
 	@BatchMapping(typeName = "ScopeLocked", field = "milestone")
 	Mono<Map<ScopeLocked, Milestone>> lockedBy(List<ScopeLocked> events) {
-		return this.milestones
-			.byIds(events.stream().map(ScopeLocked::milestoneId).filter(Objects::nonNull).distinct().toList())
-			.map((found) -> Batches.byKey(events,
-					(e) -> (e.milestoneId() != null) ? found.get(e.milestoneId()) : null));
+		return this.milestones.of(events, ScopeLocked::milestoneId);
 	}
 
 	@SchemaMapping
@@ -225,18 +222,12 @@ class MilestoneController {
 
 	@BatchMapping(typeName = "Document", field = "unlockedBy")
 	Mono<Map<Document, Milestone>> unlockedBy(List<Document> documents) {
-		return this.milestones
-			.byIds(documents.stream().map(Document::milestoneId).filter(Objects::nonNull).distinct().toList())
-			.map((found) -> Batches.byKey(documents,
-					(d) -> (d.milestoneId() != null) ? found.get(d.milestoneId()) : null));
+		return this.milestones.of(documents, Document::milestoneId);
 	}
 
 	@BatchMapping(typeName = "DocumentUnlocked", field = "milestone")
 	Mono<Map<DocumentUnlocked, Milestone>> unlockingMilestone(List<DocumentUnlocked> events) {
-		return this.milestones
-			.byIds(events.stream().map(DocumentUnlocked::milestoneId).filter(Objects::nonNull).distinct().toList())
-			.map((found) -> Batches.byKey(events,
-					(e) -> (e.milestoneId() != null) ? found.get(e.milestoneId()) : null));
+		return this.milestones.of(events, DocumentUnlocked::milestoneId);
 	}
 
 	private static List<UUID> ids(List<Milestone> milestones) {

@@ -9,13 +9,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.portico.database.TenantDatabase;
 import io.portico.event.EventKind;
 import io.portico.event.EventLog;
 import io.portico.event.PortalEvent;
+import io.portico.graphql.Batches;
 import io.portico.milestone.MilestoneDetails.AcceptanceCriterion;
 import io.portico.milestone.MilestoneDetails.Deliverable;
 import io.portico.milestone.MilestoneDetails.SignOff;
@@ -87,6 +90,22 @@ public class MilestoneService {
 	public Mono<Milestone> milestone(String id) {
 		UUID uuid = Inputs.id("id", id);
 		return this.database.forCurrentViewer((viewer) -> this.repository.byIds(viewer, List.of(uuid)).next());
+	}
+
+	/**
+	 * The milestone each source names, for the {@code milestone} field of records that
+	 * may name one: one batch; a source naming none, or one the viewer may not see, is
+	 * left out (GraphQL answers null).
+	 */
+	public <T> Mono<Map<T, Milestone>> of(List<T> sources, Function<T, @Nullable UUID> milestoneId) {
+		List<UUID> ids = sources.stream().map(milestoneId).filter(Objects::nonNull).distinct().toList();
+		if (ids.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return byIds(ids).map((found) -> Batches.byKey(sources, (source) -> {
+			UUID id = milestoneId.apply(source);
+			return (id != null) ? found.get(id) : null;
+		}));
 	}
 
 	public Mono<Map<UUID, Milestone>> byIds(Collection<UUID> ids) {
