@@ -107,6 +107,13 @@ class AgencyViewTests extends PorticoTest {
 				""")
 			.variable("input", Map.of("projectId", project, "title", "Rounds for nothing", "revisionRounds", 1))
 			.execute())).isEqualTo("MILESTONE_REQUIRED");
+		assertThat(errorCode(staff.document("""
+				mutation($input: ProposeChangeOrderInput!) { proposeChangeOrder(input: $input) { id } }
+				""")
+			.variable("input",
+					Map.of("projectId", project, "title", "Endless rounds", "milestoneId",
+							milestoneId(staff, project, "concept-approval"), "revisionRounds", 11))
+			.execute())).isEqualTo("INVALID_ROUNDS");
 	}
 
 	private static void requestChanges(HttpGraphQlTester client, String milestone) {

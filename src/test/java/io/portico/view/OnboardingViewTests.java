@@ -11,6 +11,7 @@ import io.portico.shared.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 
 import static io.portico.view.ConstructionViewTests.DAY;
 import static io.portico.view.ConstructionViewTests.MAP;
@@ -94,6 +95,29 @@ class OnboardingViewTests extends PorticoTest {
 						newProject(BUILDER, newClientAccount(BUILDER), "custom-home"), "permits-filed"),
 				"PASSING", null)))
 			.isEqualTo("NOT_FOUND");
+	}
+
+	@Test
+	void onASocketAnIntegrationTokenIsHeldToTheSameRule() {
+		String project = newProject(SAAS, newClientAccount(SAAS), "standard-onboarding");
+		WebSocketGraphQlTester socket = socket(
+				this.tokens.issue(SAAS, Role.INTEGRATION, "hris-connector", null, List.of(), Duration.ofMinutes(10)));
+		try {
+			socket.document("{ projects { edges { node { name } } } }")
+				.execute()
+				.errors()
+				.satisfy((errors) -> assertThat(errors).singleElement()
+					.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "NOT_PERMITTED")));
+			socket.document(RECORD)
+				.variable("input", Map.of("projectId", project, "name", "HRIS sync", "status", "PENDING"))
+				.execute()
+				.path("recordIntegrationCheck.status")
+				.entity(String.class)
+				.isEqualTo("PENDING");
+		}
+		finally {
+			socket.stop().block(Duration.ofSeconds(5));
+		}
 	}
 
 	@Test
