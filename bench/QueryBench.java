@@ -104,7 +104,7 @@ public class QueryBench {
 
 	static List<String> serverOptions() {
 		List<String> options = new ArrayList<>(List.of(env("BENCH_HEAP", "-Xms512m -Xmx512m -Xmn200m").split("\\s+")));
-		options.addAll(List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20"));
+		options.addAll(List.of(env("BENCH_GC", "-XX:+UseG1GC -XX:MaxGCPauseMillis=20").split("\\s+")));
 		String extra = System.getenv("BENCH_SERVER_OPTS");
 		if (extra != null && !extra.isBlank()) {
 			options.addAll(List.of(extra.trim().split("\\s+")));
