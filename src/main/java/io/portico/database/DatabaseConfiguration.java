@@ -2,6 +2,7 @@ package io.portico.database;
 
 import java.util.Map;
 
+import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Option;
 
 import org.apache.commons.logging.LogFactory;
@@ -9,6 +10,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
@@ -33,6 +36,21 @@ class DatabaseConfiguration {
 	@Bean
 	ConnectionFactoryOptionsBuilderCustomizer binaryResults() {
 		return (options) -> options.option(Option.valueOf("forceBinary"), true);
+	}
+
+	/**
+	 * Statements and transactions go through {@link ScopedConnections}, which opens a
+	 * read's transaction and its tenant scope in one round trip; both must name the same
+	 * connection factory for a statement to join its transaction.
+	 */
+	@Bean
+	DatabaseClient databaseClient(ConnectionFactory pool) {
+		return DatabaseClient.create(new ScopedConnections(pool));
+	}
+
+	@Bean
+	R2dbcTransactionManager transactionManager(DatabaseClient client) {
+		return new R2dbcTransactionManager(client.getConnectionFactory());
 	}
 
 	@Bean

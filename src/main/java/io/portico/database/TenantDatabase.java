@@ -1,18 +1,22 @@
 package io.portico.database;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.portico.database.ScopedConnections.BeginScope;
 import io.portico.shared.CurrentViewer;
 import io.portico.shared.Viewer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
 import reactor.util.context.ContextView;
 
-import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -70,7 +74,13 @@ public class TenantDatabase {
 
 	private final String clientRole;
 
-	TenantDatabase(DatabaseClient client, ReactiveTransactionManager transactionManager, PorticoProperties properties) {
+	TenantDatabase(DatabaseClient client, R2dbcTransactionManager transactionManager, PorticoProperties properties) {
+		// read() leaves its scope to the connections (ScopedConnections); a read on any
+		// other connections would see no rows at all.
+		Assert.state(
+				client.getConnectionFactory() instanceof ScopedConnections
+						&& transactionManager.getConnectionFactory() == client.getConnectionFactory(),
+				"TenantDatabase needs a DatabaseClient and a transaction manager on the same ScopedConnections");
 		this.client = client;
 		this.clientRole = properties.clientRole();
 		this.transactional = TransactionalOperator.create(transactionManager);
@@ -78,6 +88,7 @@ public class TenantDatabase {
 		separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.separate = TransactionalOperator.create(transactionManager, separate);
 		DefaultTransactionDefinition snapshot = new DefaultTransactionDefinition();
+		snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		snapshot.setReadOnly(true);
 		this.snapshot = TransactionalOperator.create(transactionManager, snapshot);
@@ -104,10 +115,13 @@ public class TenantDatabase {
 	/**
 	 * Runs a whole read for the viewer in one read-only transaction with one snapshot
 	 * (repeatable read); what the work reads through this class for the same viewer joins
-	 * it.
+	 * it. The scope goes with the transaction's {@code BEGIN}, in one round trip
+	 * ({@link ScopedConnections}); the read always begins a transaction of its own, so
+	 * that there is a {@code BEGIN} to go with.
 	 */
 	public <T> Mono<T> read(Viewer viewer, Mono<T> work) {
-		return this.snapshot.transactional(scope(viewer).then(work.contextWrite((c) -> c.put(SCOPED_TO, viewer))));
+		return this.snapshot.transactional(work.contextWrite((c) -> c.delete(BeginScope.class).put(SCOPED_TO, viewer)))
+			.contextWrite((c) -> c.put(BeginScope.class, beginScope(viewer)));
 	}
 
 	/**
@@ -132,6 +146,25 @@ public class TenantDatabase {
 		/** A read for another viewer is open; its scope must not change. */
 		OTHER
 
+	}
+
+	/**
+	 * The scope as literals for the simple protocol: the tenant is a UUID and the other
+	 * values travel hex-encoded, so no value can end its literal.
+	 */
+	private BeginScope beginScope(Viewer viewer) {
+		String clientAccount = viewer.clientAccount();
+		String tenant = "set_config('portico.tenant_id', '" + viewer.tenantId() + "', true)";
+		return new BeginScope((clientAccount == null)
+				? "SELECT " + tenant
+						+ ", set_config('portico.client_account', '', true), set_config('role', 'none', true)"
+				: "SELECT " + tenant + ", set_config('portico.client_account', " + text(clientAccount)
+						+ ", true), set_config('role', " + text(this.clientRole) + ", true)");
+	}
+
+	private static String text(String value) {
+		return "convert_from(decode('" + HexFormat.of().formatHex(value.getBytes(StandardCharsets.UTF_8))
+				+ "', 'hex'), 'UTF8')";
 	}
 
 	private Mono<Void> scope(Viewer viewer) {

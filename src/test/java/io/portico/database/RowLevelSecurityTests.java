@@ -56,8 +56,8 @@ class RowLevelSecurityTests extends PorticoTest {
 			.initialSize(1)
 			.maxSize(1)
 			.build());
-		this.client = DatabaseClient.create(this.singleConnection);
-		this.database = new TenantDatabase(this.client, new R2dbcTransactionManager(this.singleConnection),
+		this.client = DatabaseClient.create(new ScopedConnections(this.singleConnection));
+		this.database = new TenantDatabase(this.client, new R2dbcTransactionManager(this.client.getConnectionFactory()),
 				this.properties);
 		newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
 		newProject(AGENCY, newClientAccount(AGENCY), "brand-and-website");
@@ -178,7 +178,7 @@ class RowLevelSecurityTests extends PorticoTest {
 		// What a transaction would see had it set a client account but not taken the
 		// client role: the lens policies are the client role's, so the service role's
 		// own policy must close everything instead.
-		TransactionalOperator.create(new R2dbcTransactionManager(this.singleConnection))
+		TransactionalOperator.create(new R2dbcTransactionManager(this.client.getConnectionFactory()))
 			.transactional(this.client.sql("""
 					SELECT set_config('portico.tenant_id', :tenant, true),
 					       set_config('portico.client_account', 'someone', true)
@@ -207,6 +207,50 @@ class RowLevelSecurityTests extends PorticoTest {
 			.one()
 			.as(StepVerifier::create)
 			.assertNext((row) -> assertThat(row).containsExactly(false, false, false, 0L, false, true))
+			.verifyComplete();
+	}
+
+	@Test
+	void aReadBeginsItsSnapshotWithTheViewersScopeWhateverTheClientAccountIsCalled() {
+		String account = "o'brien \\'); SELECT 1; -- \u00e9";
+		Viewer client = new Viewer(BUILDER_STAFF.tenantId(), BUILDER, "homeowner", null, Role.CLIENT, account,
+				List.of());
+		this.database
+			.read(client,
+					this.client
+						.sql("""
+								SELECT current_setting('portico.tenant_id') AS tenant, current_setting('portico.client_account') AS account,
+								       current_user AS role, current_setting('transaction_isolation') AS isolation,
+								       current_setting('transaction_read_only') AS read_only
+								""")
+						.map((row) -> List.of(row.get("tenant", String.class), row.get("account", String.class),
+								row.get("role", String.class), row.get("isolation", String.class),
+								row.get("read_only", String.class)))
+						.one())
+			.as(StepVerifier::create)
+			.assertNext((scope) -> assertThat(scope).containsExactly(BUILDER_STAFF.tenantId().toString(), account,
+					this.properties.clientRole(), "repeatable read", "on"))
+			.verifyComplete();
+	}
+
+	@Test
+	void aReadWhoseScopeFailsLeavesItsConnectionIdleForTheNext() {
+		PorticoProperties noSuchClientRole = new PorticoProperties(this.properties.dataDir(), 0,
+				this.properties.appRole(), "portico_nobody", null);
+		TenantDatabase broken = new TenantDatabase(this.client,
+				new R2dbcTransactionManager(this.client.getConnectionFactory()), noSuchClientRole);
+		Viewer client = new Viewer(BUILDER_STAFF.tenantId(), BUILDER, "homeowner", null, Role.CLIENT, "someone",
+				List.of());
+		broken.read(client, this.client.sql("SELECT 1 AS one").map((row) -> row.get("one", Integer.class)).one())
+			.as(StepVerifier::create)
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasStackTraceContaining("portico_nobody"))
+			.verify();
+		// The pool has one connection: the next read gets the same one, idle.
+		this.database
+			.read(BUILDER_STAFF,
+					this.client.sql("SELECT count(*) AS n FROM project").map((row) -> row.get("n", Long.class)).one())
+			.as(StepVerifier::create)
+			.assertNext((n) -> assertThat(n).isPositive())
 			.verifyComplete();
 	}
 
