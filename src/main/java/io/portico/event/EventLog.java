@@ -193,11 +193,7 @@ public class EventLog {
 				Map<UUID, Page<PortalEvent>> pages = new HashMap<>();
 				for (UUID projectId : projectIds) {
 					List<PortalEvent> events = List.copyOf(byProject.getOrDefault(projectId, List.of()));
-					List<Page.Edge<PortalEvent>> edges = events.stream()
-						.limit(first)
-						.map((e) -> new Page.Edge<>(e.cursor(), e))
-						.toList();
-					pages.put(projectId, new Page<>(edges, events.size() > first, after != null));
+					pages.put(projectId, Page.of(events, first, PortalEvent::cursor, after != null));
 				}
 				return pages;
 			});

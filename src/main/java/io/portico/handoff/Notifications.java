@@ -83,12 +83,7 @@ public class Notifications {
 				.collectList()
 				.zipWith(this.repository.unread(viewer, teams))
 				.map((loaded) -> {
-					List<Notification> found = loaded.getT1();
-					List<Page.Edge<Notification>> edges = found.stream()
-						.limit(size)
-						.map((n) -> new Page.Edge<>(encode(n), n))
-						.toList();
-					return new NotificationPage(new Page<>(edges, found.size() > size, after != null),
+					return new NotificationPage(Page.of(loaded.getT1(), size, Notifications::encode, after != null),
 							loaded.getT2().intValue());
 				});
 		});

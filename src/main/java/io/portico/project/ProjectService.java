@@ -86,13 +86,7 @@ public class ProjectService {
 		List<String> filter = (statuses != null) ? statuses.stream().map(Enum::name).toList() : List.of();
 		return this.database
 			.forCurrentViewer((viewer) -> this.repository.page(viewer, cursor, filter, size + 1).collectList())
-			.map((rows) -> {
-				List<Page.Edge<Project>> edges = rows.stream()
-					.limit(size)
-					.map((p) -> new Page.Edge<>(encode(p), p))
-					.toList();
-				return new Page<>(edges, rows.size() > size, after != null);
-			});
+			.map((rows) -> Page.of(rows, size, ProjectService::encode, after != null));
 	}
 
 	/** The project, or empty when it does not exist or the viewer may not see it. */
