@@ -1,6 +1,15 @@
 /**
  * The embedded PostgreSQL of the default set-up, and the tenant-scoped transaction every
  * feature works in.
+ *
+ * <pre>
+ * TenantDatabase.read(viewer, query)      a whole query, one snapshot
+ *   ─► R2dbcTransactionManager ─► ScopedConnections
+ *        BEGIN READ ONLY …; SELECT set_config(tenant, client account, role)   one message
+ *   ─► the query's statements (DatabaseClient, the same connection) ─► COMMIT
+ * TenantDatabase.one / many(viewer, work)  a mutation, a subscription's read
+ *   ─► BEGIN ─► set_config(…) ─► work ─► COMMIT   (joins a transaction already open)
+ * </pre>
  */
 @NullMarked
 package io.portico.database;

@@ -37,7 +37,7 @@ class SecurityConfiguration {
 	 * No Spring Security observations. Filter-chain observations cannot tell a socket
 	 * from a request: for a WebSocket they would stay open, with their timers, for the
 	 * socket's whole life. Authentication and authorization observations start and stop
-	 * two timers a request, 4 % of the CPU of the simple query under load (JFR, issue 7),
+	 * two timers a request, 2 % of the CPU of the simple query under load (JFR, issue 7),
 	 * and say nothing the request's own {@code http.server.requests} timer and the
 	 * refusal counters do not.
 	 */
