@@ -36,7 +36,10 @@ public final class Connections {
 		return (index >= 0) ? new LazyCursor(() -> page.cursor(page.nodes().get(index))) : null;
 	}
 
-	/** A cursor encoded when it is first read; GraphQL writes it with toString. */
+	/**
+	 * A cursor encoded when it is first read; GraphQL writes it with toString. Two
+	 * threads reading it at once would both encode it, to the same string.
+	 */
 	private static final class LazyCursor implements ConnectionCursor {
 
 		private final Supplier<String> encode;

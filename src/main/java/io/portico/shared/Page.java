@@ -3,8 +3,6 @@ package io.portico.shared;
 import java.util.List;
 import java.util.function.Function;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * One page of a cursor-paginated list. A node's cursor is made when a query asks for it:
  * most pages are read without their cursors, and encoding one for every row was 1 % of
@@ -30,14 +28,6 @@ public record Page<T>(List<T> nodes, Function<? super T, String> cursorOf, boole
 
 	public String cursor(T node) {
 		return this.cursorOf.apply(node);
-	}
-
-	public @Nullable String startCursor() {
-		return this.nodes.isEmpty() ? null : cursor(this.nodes.get(0));
-	}
-
-	public @Nullable String endCursor() {
-		return this.nodes.isEmpty() ? null : cursor(this.nodes.get(this.nodes.size() - 1));
 	}
 
 }

@@ -1,8 +1,13 @@
 package io.portico.database;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 
 import io.portico.PorticoTest;
 import io.portico.shared.Role;
@@ -10,7 +15,10 @@ import io.portico.shared.Viewer;
 import io.portico.tenant.Tenant;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -252,6 +260,50 @@ class RowLevelSecurityTests extends PorticoTest {
 			.as(StepVerifier::create)
 			.assertNext((n) -> assertThat(n).isPositive())
 			.verifyComplete();
+	}
+
+	@Test
+	void aReadSendsItsBeginAndScopeInOneStatementThenItsOwnThenCommit() {
+		List<String> sent = new CopyOnWriteArrayList<>();
+		DatabaseClient client = DatabaseClient.create(new ScopedConnections(recording(this.singleConnection, sent)));
+		new TenantDatabase(client, new R2dbcTransactionManager(client.getConnectionFactory()), this.properties)
+			.read(BUILDER_STAFF,
+					client.sql("SELECT count(*) AS n FROM project").map((row) -> row.get("n", Long.class)).one())
+			.as(StepVerifier::create)
+			.assertNext((n) -> assertThat(n).isPositive())
+			.verifyComplete();
+		assertThat(sent).containsExactly(
+				"BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; " + "SELECT set_config('portico.tenant_id', '"
+						+ BUILDER_STAFF.tenantId() + "', true), "
+						+ "set_config('portico.client_account', '', true), set_config('role', 'none', true)",
+				"SELECT count(*) AS n FROM project", "commitTransaction");
+	}
+
+	/** The pool's connections, noting each statement and transaction call they get. */
+	private static ConnectionFactory recording(ConnectionFactory pool, List<String> sent) {
+		return proxy(ConnectionFactory.class, pool, (method, args) -> (method.getName().equals("create"))
+				? Mono.from(pool.create()).map((connection) -> proxy(Connection.class, connection, (called, with) -> {
+					if (called.getName().equals("createStatement")) {
+						sent.add((String) with[0]);
+					}
+					else if (called.getName().endsWith("Transaction")) {
+						sent.add(called.getName());
+					}
+					return null;
+				})) : null);
+	}
+
+	private static <T> T proxy(Class<T> type, T target, BiFunction<Method, Object[], @Nullable Object> instead) {
+		return type
+			.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (self, method, args) -> {
+				Object answer = instead.apply(method, args);
+				try {
+					return (answer != null) ? answer : method.invoke(target, args);
+				}
+				catch (InvocationTargetException ex) {
+					throw ex.getCause();
+				}
+			}));
 	}
 
 }
