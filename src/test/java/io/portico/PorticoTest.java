@@ -20,6 +20,7 @@ import io.portico.shared.Role;
 import io.r2dbc.proxy.core.QueryExecutionInfo;
 import io.r2dbc.proxy.listener.ProxyExecutionListener;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -66,6 +67,9 @@ public abstract class PorticoTest {
 
 	@LocalServerPort
 	protected int port;
+
+	/** Sockets opened with {@link #socket}, closed when the test ends. */
+	private final List<WebSocketGraphQlTester> openSockets = new ArrayList<>();
 
 	@Autowired
 	protected TokenIssuer tokens;
@@ -237,7 +241,10 @@ public abstract class PorticoTest {
 			.get();
 	}
 
-	/** A started graphql-transport-ws connection, authenticated in connection_init. */
+	/**
+	 * A started graphql-transport-ws connection, authenticated in connection_init; it is
+	 * closed when the test ends.
+	 */
 	protected WebSocketGraphQlTester socket(String token) {
 		WebSocketGraphQlTester tester = WebSocketGraphQlTester
 			.builder(URI.create("ws://localhost:" + this.port + "/graphql"), new ReactorNettyWebSocketClient())
@@ -249,7 +256,14 @@ public abstract class PorticoTest {
 			})
 			.build();
 		tester.start().block(Duration.ofSeconds(10));
+		this.openSockets.add(tester);
 		return tester;
+	}
+
+	@AfterEach
+	void closeSockets() {
+		this.openSockets.forEach((socket) -> socket.stop().block(Duration.ofSeconds(5)));
+		this.openSockets.clear();
 	}
 
 	/**

@@ -39,32 +39,27 @@ class ListenerResilienceTests extends PorticoTest {
 		String created = creationCursor(BUILDER, project);
 		String token = this.tokens.issue(BUILDER, Role.STAFF, "kim", null, List.of(), Duration.ofMinutes(5));
 		WebSocketGraphQlTester socket = socket(token);
-		try {
-			StepVerifier
-				.create(socket.document("""
-						subscription($p: ID, $after: String) { portalEvents(projectId: $p, after: $after) {
-						  ... on MilestoneChanged { status milestone { key } } } }
-						""")
-					.variable("p", project)
-					.variable("after", created)
-					.executeSubscription()
-					.toFlux("portalEvents.status", String.class))
-				.expectSubscription()
-				.then(() -> walk(staff, permits, "startMilestone"))
-				.expectNext("IN_PROGRESS")
-				.then(() -> {
-					assertThat(terminateListener()).isEqualTo(1);
-					walk(staff, permits, "completeMilestone");
-					walk(staff, sitePrep, "startMilestone", "completeMilestone");
-				})
-				.expectNext("COMPLETED", "IN_PROGRESS", "COMPLETED")
-				.expectNoEvent(Duration.ofSeconds(2))
-				.thenCancel()
-				.verify(Duration.ofSeconds(30));
-		}
-		finally {
-			socket.stop().block(Duration.ofSeconds(5));
-		}
+		StepVerifier
+			.create(socket.document("""
+					subscription($p: ID, $after: String) { portalEvents(projectId: $p, after: $after) {
+					  ... on MilestoneChanged { status milestone { key } } } }
+					""")
+				.variable("p", project)
+				.variable("after", created)
+				.executeSubscription()
+				.toFlux("portalEvents.status", String.class))
+			.expectSubscription()
+			.then(() -> walk(staff, permits, "startMilestone"))
+			.expectNext("IN_PROGRESS")
+			.then(() -> {
+				assertThat(terminateListener()).isEqualTo(1);
+				walk(staff, permits, "completeMilestone");
+				walk(staff, sitePrep, "startMilestone", "completeMilestone");
+			})
+			.expectNext("COMPLETED", "IN_PROGRESS", "COMPLETED")
+			.expectNoEvent(Duration.ofSeconds(2))
+			.thenCancel()
+			.verify(Duration.ofSeconds(30));
 	}
 
 	private int terminateListener() {

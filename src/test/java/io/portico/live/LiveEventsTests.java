@@ -38,24 +38,19 @@ class LiveEventsTests extends PorticoTest {
 		String permits = milestoneId(staff, project, "permits-filed");
 		WebSocketGraphQlTester socket = socket(
 				this.tokens.issue(BUILDER, Role.STAFF, "kim", null, List.of(), Duration.ofMinutes(5)));
-		try {
-			Flux<Event> events = socket.document(PORTAL_EVENTS)
-				.variable("projectId", project)
-				.variable("after", creationCursor(BUILDER, project))
-				.executeSubscription()
-				.toFlux("portalEvents", Event.class);
-			StepVerifier.create(events)
-				.expectSubscription()
-				.then(() -> walk(staff, permits, "startMilestone", "completeMilestone"))
-				.assertNext((e) -> assertThat(e).extracting(Event::status, Event::previousStatus, Event::milestoneKey)
-					.containsExactly("IN_PROGRESS", "PLANNED", "permits-filed"))
-				.assertNext((e) -> assertThat(e.status()).isEqualTo("COMPLETED"))
-				.thenCancel()
-				.verify(Duration.ofSeconds(20));
-		}
-		finally {
-			socket.stop().block(Duration.ofSeconds(5));
-		}
+		Flux<Event> events = socket.document(PORTAL_EVENTS)
+			.variable("projectId", project)
+			.variable("after", creationCursor(BUILDER, project))
+			.executeSubscription()
+			.toFlux("portalEvents", Event.class);
+		StepVerifier.create(events)
+			.expectSubscription()
+			.then(() -> walk(staff, permits, "startMilestone", "completeMilestone"))
+			.assertNext((e) -> assertThat(e).extracting(Event::status, Event::previousStatus, Event::milestoneKey)
+				.containsExactly("IN_PROGRESS", "PLANNED", "permits-filed"))
+			.assertNext((e) -> assertThat(e.status()).isEqualTo("COMPLETED"))
+			.thenCancel()
+			.verify(Duration.ofSeconds(20));
 	}
 
 	@Test
@@ -66,29 +61,24 @@ class LiveEventsTests extends PorticoTest {
 		HttpGraphQlTester staff = staff(BUILDER);
 		WebSocketGraphQlTester socket = socket(
 				this.tokens.issue(BUILDER, Role.CLIENT, "amara", account, List.of(), Duration.ofMinutes(5)));
-		try {
-			Flux<Event> events = socket.document(PORTAL_EVENTS)
-				.variable("after", creationCursor(BUILDER, mine))
-				.executeSubscription()
-				.toFlux("portalEvents", Event.class);
-			StepVerifier.create(events).expectSubscription().then(() -> {
-				walk(staff, milestoneId(staff, theirs, "permits-filed"), "startMilestone");
-				String permits = milestoneId(staff, mine, "permits-filed");
-				walk(staff, permits, "startMilestone", "completeMilestone");
-				walk(staff, milestoneId(staff, mine, "site-prep"), "startMilestone");
-				walk(staff, milestoneId(staff, mine, "site-prep"), "completeMilestone");
-				walk(staff, milestoneId(staff, mine, "foundation-poured"), "startMilestone");
-			})
-				.assertNext((e) -> assertThat(e).extracting(Event::milestoneKey, Event::status, Event::projectId)
-					.containsExactly("permits-filed", "IN_PROGRESS", mine))
-				.assertNext((e) -> assertThat(e.status()).isEqualTo("COMPLETED"))
-				.assertNext((e) -> assertThat(e.milestoneKey()).isEqualTo("foundation-poured"))
-				.thenCancel()
-				.verify(Duration.ofSeconds(20));
-		}
-		finally {
-			socket.stop().block(Duration.ofSeconds(5));
-		}
+		Flux<Event> events = socket.document(PORTAL_EVENTS)
+			.variable("after", creationCursor(BUILDER, mine))
+			.executeSubscription()
+			.toFlux("portalEvents", Event.class);
+		StepVerifier.create(events).expectSubscription().then(() -> {
+			walk(staff, milestoneId(staff, theirs, "permits-filed"), "startMilestone");
+			String permits = milestoneId(staff, mine, "permits-filed");
+			walk(staff, permits, "startMilestone", "completeMilestone");
+			walk(staff, milestoneId(staff, mine, "site-prep"), "startMilestone");
+			walk(staff, milestoneId(staff, mine, "site-prep"), "completeMilestone");
+			walk(staff, milestoneId(staff, mine, "foundation-poured"), "startMilestone");
+		})
+			.assertNext((e) -> assertThat(e).extracting(Event::milestoneKey, Event::status, Event::projectId)
+				.containsExactly("permits-filed", "IN_PROGRESS", mine))
+			.assertNext((e) -> assertThat(e.status()).isEqualTo("COMPLETED"))
+			.assertNext((e) -> assertThat(e.milestoneKey()).isEqualTo("foundation-poured"))
+			.thenCancel()
+			.verify(Duration.ofSeconds(20));
 	}
 
 	@Test
@@ -100,33 +90,28 @@ class LiveEventsTests extends PorticoTest {
 		String integrations = milestoneId(staff, project, "integrations-configured");
 		WebSocketGraphQlTester socket = socket(
 				this.tokens.issue(SAAS, Role.CLIENT, "ops@customer", account, List.of(), Duration.ofMinutes(5)));
-		try {
-			Flux<Event> events = socket.document(PORTAL_EVENTS)
-				.variable("projectId", project)
-				.variable("after", creationCursor(SAAS, project))
-				.executeSubscription()
-				.toFlux("portalEvents", Event.class);
-			StepVerifier.create(events)
-				.expectSubscription()
-				.then(() -> walk(staff, kickoff, "startMilestone"))
-				.assertNext((e) -> assertThat(e.milestoneKey()).isEqualTo("kickoff"))
-				.then(() -> {
-					staff.documentName("updateMilestone")
-						.variable("input", Map.of("id", kickoff, "clientVisible", false))
-						.execute()
-						.path("updateMilestone.clientVisible")
-						.entity(Boolean.class)
-						.isEqualTo(false);
-					walk(staff, kickoff, "completeMilestone");
-					walk(staff, integrations, "startMilestone");
-				})
-				.assertNext((e) -> assertThat(e.milestoneKey()).isEqualTo("integrations-configured"))
-				.thenCancel()
-				.verify(Duration.ofSeconds(20));
-		}
-		finally {
-			socket.stop().block(Duration.ofSeconds(5));
-		}
+		Flux<Event> events = socket.document(PORTAL_EVENTS)
+			.variable("projectId", project)
+			.variable("after", creationCursor(SAAS, project))
+			.executeSubscription()
+			.toFlux("portalEvents", Event.class);
+		StepVerifier.create(events)
+			.expectSubscription()
+			.then(() -> walk(staff, kickoff, "startMilestone"))
+			.assertNext((e) -> assertThat(e.milestoneKey()).isEqualTo("kickoff"))
+			.then(() -> {
+				staff.documentName("updateMilestone")
+					.variable("input", Map.of("id", kickoff, "clientVisible", false))
+					.execute()
+					.path("updateMilestone.clientVisible")
+					.entity(Boolean.class)
+					.isEqualTo(false);
+				walk(staff, kickoff, "completeMilestone");
+				walk(staff, integrations, "startMilestone");
+			})
+			.assertNext((e) -> assertThat(e.milestoneKey()).isEqualTo("integrations-configured"))
+			.thenCancel()
+			.verify(Duration.ofSeconds(20));
 	}
 
 	@Test
@@ -146,48 +131,38 @@ class LiveEventsTests extends PorticoTest {
 		String afterCreated = (String) activity.get(1).get("cursor");
 		WebSocketGraphQlTester socket = socket(
 				this.tokens.issue(BUILDER, Role.ADMIN, "kim", null, List.of(), Duration.ofMinutes(5)));
-		try {
-			Flux<Event> events = socket.document(PORTAL_EVENTS)
-				.variable("projectId", project)
-				.variable("after", afterCreated)
-				.executeSubscription()
-				.toFlux("portalEvents", Event.class);
-			StepVerifier.create(events)
-				.assertNext((e) -> assertThat(e).extracting(Event::status, Event::cursor)
-					.containsExactly("IN_PROGRESS", activity.get(0).get("cursor")))
-				.then(() -> walk(staff, permits, "completeMilestone"))
-				.assertNext((e) -> assertThat(e.status()).isEqualTo("COMPLETED"))
-				.thenCancel()
-				.verify(Duration.ofSeconds(20));
-		}
-		finally {
-			socket.stop().block(Duration.ofSeconds(5));
-		}
+		Flux<Event> events = socket.document(PORTAL_EVENTS)
+			.variable("projectId", project)
+			.variable("after", afterCreated)
+			.executeSubscription()
+			.toFlux("portalEvents", Event.class);
+		StepVerifier.create(events)
+			.assertNext((e) -> assertThat(e).extracting(Event::status, Event::cursor)
+				.containsExactly("IN_PROGRESS", activity.get(0).get("cursor")))
+			.then(() -> walk(staff, permits, "completeMilestone"))
+			.assertNext((e) -> assertThat(e.status()).isEqualTo("COMPLETED"))
+			.thenCancel()
+			.verify(Duration.ofSeconds(20));
 	}
 
 	@Test
 	void malformedSubscriptionArgumentsAreBadRequests() {
 		WebSocketGraphQlTester socket = socket(
 				this.tokens.issue(BUILDER, Role.STAFF, "kim", null, List.of(), Duration.ofMinutes(5)));
-		try {
-			StepVerifier
-				.create(socket.document(PORTAL_EVENTS)
-					.variable("projectId", "not-an-id")
-					.executeSubscription()
-					.toFlux("portalEvents", Event.class))
-				.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("INVALID_ID"))
-				.verify(Duration.ofSeconds(20));
-			StepVerifier
-				.create(socket.document(PORTAL_EVENTS)
-					.variable("after", "garbage")
-					.executeSubscription()
-					.toFlux("portalEvents", Event.class))
-				.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("INVALID_CURSOR"))
-				.verify(Duration.ofSeconds(20));
-		}
-		finally {
-			socket.stop().block(Duration.ofSeconds(5));
-		}
+		StepVerifier
+			.create(socket.document(PORTAL_EVENTS)
+				.variable("projectId", "not-an-id")
+				.executeSubscription()
+				.toFlux("portalEvents", Event.class))
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("INVALID_ID"))
+			.verify(Duration.ofSeconds(20));
+		StepVerifier
+			.create(socket.document(PORTAL_EVENTS)
+				.variable("after", "garbage")
+				.executeSubscription()
+				.toFlux("portalEvents", Event.class))
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("INVALID_CURSOR"))
+			.verify(Duration.ofSeconds(20));
 	}
 
 	@Test
@@ -205,34 +180,29 @@ class LiveEventsTests extends PorticoTest {
 		}
 		WebSocketGraphQlTester socket = socket(
 				this.tokens.issue(BUILDER, Role.STAFF, "kim", null, List.of(), Duration.ofMinutes(5)));
-		try {
-			StepVerifier
-				.create(socket.document(PORTAL_EVENTS)
-					.variable("projectId", project)
-					.variable("after", cursor)
-					.executeSubscription()
-					.toFlux("portalEvents", Event.class))
-				.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("CURSOR_TOO_OLD"))
-				.verify(Duration.ofSeconds(20));
-			String recent = staff(BUILDER).documentName("activity")
-				.variable("id", project)
-				.execute()
-				.path("project.activity.edges[1].cursor")
-				.entity(String.class)
-				.get();
-			StepVerifier
-				.create(socket.document(PORTAL_EVENTS)
-					.variable("projectId", project)
-					.variable("after", recent)
-					.executeSubscription()
-					.toFlux("portalEvents", Event.class))
-				.assertNext((event) -> assertThat(event.cursor()).isNotEqualTo(recent))
-				.thenCancel()
-				.verify(Duration.ofSeconds(20));
-		}
-		finally {
-			socket.stop().block(Duration.ofSeconds(5));
-		}
+		StepVerifier
+			.create(socket.document(PORTAL_EVENTS)
+				.variable("projectId", project)
+				.variable("after", cursor)
+				.executeSubscription()
+				.toFlux("portalEvents", Event.class))
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("CURSOR_TOO_OLD"))
+			.verify(Duration.ofSeconds(20));
+		String recent = staff(BUILDER).documentName("activity")
+			.variable("id", project)
+			.execute()
+			.path("project.activity.edges[1].cursor")
+			.entity(String.class)
+			.get();
+		StepVerifier
+			.create(socket.document(PORTAL_EVENTS)
+				.variable("projectId", project)
+				.variable("after", recent)
+				.executeSubscription()
+				.toFlux("portalEvents", Event.class))
+			.assertNext((event) -> assertThat(event.cursor()).isNotEqualTo(recent))
+			.thenCancel()
+			.verify(Duration.ofSeconds(20));
 	}
 
 	@Test
@@ -240,18 +210,13 @@ class LiveEventsTests extends PorticoTest {
 		String project = newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
 		WebSocketGraphQlTester socket = socket(
 				this.tokens.issue(AGENCY, Role.ADMIN, "kim", null, List.of(), Duration.ofMinutes(5)));
-		try {
-			StepVerifier
-				.create(socket.document(PORTAL_EVENTS)
-					.variable("projectId", project)
-					.executeSubscription()
-					.toFlux("portalEvents", Event.class))
-				.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("NOT_FOUND"))
-				.verify(Duration.ofSeconds(20));
-		}
-		finally {
-			socket.stop().block(Duration.ofSeconds(5));
-		}
+		StepVerifier
+			.create(socket.document(PORTAL_EVENTS)
+				.variable("projectId", project)
+				.executeSubscription()
+				.toFlux("portalEvents", Event.class))
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("NOT_FOUND"))
+			.verify(Duration.ofSeconds(20));
 	}
 
 	record Event(String cursor, Map<String, Object> project, String status, String previousStatus,

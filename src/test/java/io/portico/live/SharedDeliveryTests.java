@@ -182,18 +182,13 @@ class SharedDeliveryTests extends PorticoTest {
 		String permits = milestoneId(staff, project, "permits-filed");
 		WebSocketGraphQlTester socket = socket(
 				this.tokens.issue(BUILDER, Role.STAFF, "kim", null, List.of(), Duration.ofMinutes(5)));
-		try {
-			StepVerifier.create(events(socket, project, creationCursor(BUILDER, project)))
-				.then(() -> walk(staff, permits, "startMilestone"))
-				.assertNext((event) -> assertThat(event).containsEntry("status", "IN_PROGRESS")
-					.containsEntry("milestone",
-							Map.of("key", "permits-filed", "name", "Permits filed", "dependsOn", List.of())))
-				.thenCancel()
-				.verify(Duration.ofSeconds(20));
-		}
-		finally {
-			socket.stop().block(Duration.ofSeconds(5));
-		}
+		StepVerifier.create(events(socket, project, creationCursor(BUILDER, project)))
+			.then(() -> walk(staff, permits, "startMilestone"))
+			.assertNext((event) -> assertThat(event).containsEntry("status", "IN_PROGRESS")
+				.containsEntry("milestone",
+						Map.of("key", "permits-filed", "name", "Permits filed", "dependsOn", List.of())))
+			.thenCancel()
+			.verify(Duration.ofSeconds(20));
 	}
 
 	@Test

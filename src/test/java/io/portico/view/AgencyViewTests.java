@@ -95,25 +95,25 @@ class AgencyViewTests extends PorticoTest {
 		String account = newClientAccount(AGENCY);
 		String project = newProject(AGENCY, account, "brand-and-website");
 		HttpGraphQlTester staff = staff(AGENCY);
-		assertThat(errorCode(staff.document("""
+		assertThat(
+				proposeRounds(staff,
+						Map.of("projectId", project, "title", "Rounds for a workshop", "milestoneId",
+								milestoneId(staff, project, "kickoff"), "revisionRounds", 1)))
+			.isEqualTo("NOT_A_REVIEW");
+		assertThat(
+				proposeRounds(staff, Map.of("projectId", project, "title", "Rounds for nothing", "revisionRounds", 1)))
+			.isEqualTo("MILESTONE_REQUIRED");
+		assertThat(proposeRounds(staff,
+				Map.of("projectId", project, "title", "Endless rounds", "milestoneId",
+						milestoneId(staff, project, "concept-approval"), "revisionRounds", 11)))
+			.isEqualTo("INVALID_ROUNDS");
+	}
+
+	/** The error code of a change order that buys revision rounds. */
+	private static String proposeRounds(HttpGraphQlTester staff, Map<String, Object> input) {
+		return errorCode(staff.document("""
 				mutation($input: ProposeChangeOrderInput!) { proposeChangeOrder(input: $input) { id } }
-				""")
-			.variable("input",
-					Map.of("projectId", project, "title", "Rounds for a workshop", "milestoneId",
-							milestoneId(staff, project, "kickoff"), "revisionRounds", 1))
-			.execute())).isEqualTo("NOT_A_REVIEW");
-		assertThat(errorCode(staff.document("""
-				mutation($input: ProposeChangeOrderInput!) { proposeChangeOrder(input: $input) { id } }
-				""")
-			.variable("input", Map.of("projectId", project, "title", "Rounds for nothing", "revisionRounds", 1))
-			.execute())).isEqualTo("MILESTONE_REQUIRED");
-		assertThat(errorCode(staff.document("""
-				mutation($input: ProposeChangeOrderInput!) { proposeChangeOrder(input: $input) { id } }
-				""")
-			.variable("input",
-					Map.of("projectId", project, "title", "Endless rounds", "milestoneId",
-							milestoneId(staff, project, "concept-approval"), "revisionRounds", 11))
-			.execute())).isEqualTo("INVALID_ROUNDS");
+				""").variable("input", input).execute());
 	}
 
 	private static void requestChanges(HttpGraphQlTester client, String milestone) {

@@ -102,22 +102,17 @@ class OnboardingViewTests extends PorticoTest {
 		String project = newProject(SAAS, newClientAccount(SAAS), "standard-onboarding");
 		WebSocketGraphQlTester socket = socket(
 				this.tokens.issue(SAAS, Role.INTEGRATION, "hris-connector", null, List.of(), Duration.ofMinutes(10)));
-		try {
-			socket.document("{ projects { edges { node { name } } } }")
-				.execute()
-				.errors()
-				.satisfy((errors) -> assertThat(errors).singleElement()
-					.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "NOT_PERMITTED")));
-			socket.document(RECORD)
-				.variable("input", Map.of("projectId", project, "name", "HRIS sync", "status", "PENDING"))
-				.execute()
-				.path("recordIntegrationCheck.status")
-				.entity(String.class)
-				.isEqualTo("PENDING");
-		}
-		finally {
-			socket.stop().block(Duration.ofSeconds(5));
-		}
+		socket.document("{ projects { edges { node { name } } } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "NOT_PERMITTED")));
+		socket.document(RECORD)
+			.variable("input", Map.of("projectId", project, "name", "HRIS sync", "status", "PENDING"))
+			.execute()
+			.path("recordIntegrationCheck.status")
+			.entity(String.class)
+			.isEqualTo("PENDING");
 	}
 
 	@Test
