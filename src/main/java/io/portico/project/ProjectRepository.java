@@ -52,7 +52,30 @@ class ProjectRepository {
 	 * cached plan, and sorted all of the tenant's projects for every page.
 	 */
 	Flux<Project> page(Viewer viewer, @Nullable Cursor after, List<String> statuses, int limit) {
-		String sql = "SELECT " + COLUMNS + " FROM project WHERE tenant_id = :tenant"
+		return page(viewer, COLUMNS, after, statuses, limit).map(ProjectRepository::project).all();
+	}
+
+	/**
+	 * The same page, each project as the JSON {@code nodeJson} builds over this table
+	 * (named {@code project}), with what its cursor is made of.
+	 */
+	Flux<JsonRow> jsonPage(Viewer viewer, String nodeJson, @Nullable Cursor after, List<String> statuses, int limit) {
+		return page(viewer, "created_at, id, CAST(" + nodeJson + " AS text) AS node", after, statuses, limit)
+			.map((row) -> new JsonRow(row.get("created_at", OffsetDateTime.class), row.get("id", UUID.class),
+					row.get("node", String.class)))
+			.all();
+	}
+
+	/**
+	 * Newest first, keyset-paginated on (created_at, id) so pages stay stable while
+	 * projects are added; fetches one extra row to know whether another page follows.
+	 * Each combination of filters is a statement of its own: one statement with
+	 * {@code :after IS NULL OR ...} conditions could use neither the index's order nor a
+	 * cached plan, and sorted all of the tenant's projects for every page.
+	 */
+	private DatabaseClient.GenericExecuteSpec page(Viewer viewer, String select, @Nullable Cursor after,
+			List<String> statuses, int limit) {
+		String sql = "SELECT " + select + " FROM project WHERE tenant_id = :tenant"
 				+ (statuses.isEmpty() ? "" : " AND status = ANY(:statuses)")
 				+ ((after != null) ? " AND (created_at, id) < (:afterAt, :afterId)" : "")
 				+ " ORDER BY created_at DESC, id DESC LIMIT :limit";
@@ -65,7 +88,7 @@ class ProjectRepository {
 		if (after != null) {
 			page = page.bind("afterAt", after.createdAt()).bind("afterId", after.id());
 		}
-		return page.map(ProjectRepository::project).all();
+		return page;
 	}
 
 	/** Adds to the contract value (a change order's cost; negative for a credit). */
@@ -126,6 +149,10 @@ class ProjectRepository {
 	}
 
 	record Cursor(OffsetDateTime createdAt, UUID id) {
+	}
+
+	/** A project as JSON the database built, and what its cursor is made of. */
+	record JsonRow(OffsetDateTime createdAt, UUID id, String json) {
 	}
 
 	private static Project project(Readable row) {

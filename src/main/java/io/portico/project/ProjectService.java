@@ -83,10 +83,29 @@ public class ProjectService {
 			@Nullable List<ProjectStatus> statuses) {
 		int size = Inputs.pageSize(first, MAX_PAGE);
 		ProjectRepository.Cursor cursor = decode(after);
-		List<String> filter = (statuses != null) ? statuses.stream().map(Enum::name).toList() : List.of();
+		List<String> filter = filter(statuses);
 		return this.database
 			.forCurrentViewer((viewer) -> this.repository.page(viewer, cursor, filter, size + 1).collectList())
 			.map((rows) -> Page.of(rows, size, ProjectService::encode, after != null));
+	}
+
+	/**
+	 * The same page as {@link #projects}, each project read as the JSON the database
+	 * builds with {@code nodeJson} (see io.portico.sqlread).
+	 */
+	Mono<Page<ProjectRepository.JsonRow>> projectsAsJson(@Nullable Integer first, @Nullable String after,
+			@Nullable List<ProjectStatus> statuses, String nodeJson) {
+		int size = Inputs.pageSize(first, MAX_PAGE);
+		ProjectRepository.Cursor cursor = decode(after);
+		List<String> filter = filter(statuses);
+		return this.database
+			.forCurrentViewer(
+					(viewer) -> this.repository.jsonPage(viewer, nodeJson, cursor, filter, size + 1).collectList())
+			.map((rows) -> Page.of(rows, size, (row) -> encode(row.createdAt(), row.id()), after != null));
+	}
+
+	private static List<String> filter(@Nullable List<ProjectStatus> statuses) {
+		return (statuses != null) ? statuses.stream().map(Enum::name).toList() : List.of();
 	}
 
 	/** The project, or empty when it does not exist or the viewer may not see it. */
@@ -214,7 +233,11 @@ public class ProjectService {
 	}
 
 	private static String encode(Project project) {
-		return Cursors.encode("project", project.createdAt().toInstant() + "|" + project.id());
+		return encode(project.createdAt(), project.id());
+	}
+
+	private static String encode(OffsetDateTime createdAt, UUID id) {
+		return Cursors.encode("project", createdAt.toInstant() + "|" + id);
 	}
 
 	private static ProjectRepository.@Nullable Cursor decode(@Nullable String after) {
