@@ -58,9 +58,9 @@ public class SqlPlans implements SmartInitializingSingleton {
 	/** Scalars whose PostgreSQL JSON is what graphql-java writes for them. */
 	private static final Set<String> PLAIN_SCALARS = Set.of("ID", "String", "Int", "Boolean", "Date");
 
-	private final Cache<String, Optional<SqlPlan>> plans = Caffeine.newBuilder()
+	private final Cache<Key, Optional<SqlPlan>> plans = Caffeine.newBuilder()
 		.maximumWeight(MAX_CHARACTERS)
-		.<String, Optional<SqlPlan>>weigher((key, plan) -> key.length())
+		.<Key, Optional<SqlPlan>>weigher((key, plan) -> key.document().length())
 		.build();
 
 	private final ParsedDocuments documents;
@@ -86,8 +86,11 @@ public class SqlPlans implements SmartInitializingSingleton {
 
 	/** The plan of a query, or null when it takes the resolvers' path. */
 	@Nullable SqlPlan plan(String document, @Nullable String operationName) {
-		String key = (operationName != null) ? operationName + '\u0000' + document : document;
-		return this.plans.get(key, (ignored) -> compile(document, operationName)).orElse(null);
+		return this.plans.get(new Key(document, operationName), (key) -> compile(document, operationName)).orElse(null);
+	}
+
+	/** A document and the operation a request runs from it. */
+	private record Key(String document, @Nullable String operationName) {
 	}
 
 	private Optional<SqlPlan> compile(String text, @Nullable String operationName) {
