@@ -13,28 +13,34 @@ import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.TransactionDefinition;
 import io.r2dbc.spi.ValidationDepth;
 import io.r2dbc.spi.Wrapped;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The pool's connections, which can open a transaction and set its tenant scope in one
- * round trip: when the Reactor context of a {@code beginTransaction} carries a
- * {@link BeginScope}, the transaction starts with one simple-protocol message,
- * {@code BEGIN …; SELECT set_config(…)}, instead of a {@code BEGIN} and then the scope.
- * Everything else goes to the pooled connection untouched.
+ * The pool's connections, which open a read's transaction, set its tenant scope and run
+ * its first statement in one round trip: when the Reactor context of a
+ * {@code beginTransaction} carries a {@link BeginScope}, nothing is sent yet; the
+ * transaction's first statement goes out right behind one simple-protocol message,
+ * {@code BEGIN …; SELECT set_config(…)}, without waiting for its answer. Everything else
+ * goes to the pooled connection untouched.
  *
  * <p>
  * Why: a query's read transaction took four round trips (BEGIN, the scope, the page,
  * COMMIT). Each costs the JVM a statement's worth of driver and Reactor work and wakes
  * PostgreSQL once more; the simple query spent a fifth of its CPU in the driver (JFR,
  * issue 7; bench/README "Where the time went"). Spring's transaction manager sends its
- * {@code BEGIN} before any hook of its own runs, so the connection is where the two can
- * meet.
+ * {@code BEGIN} before any hook of its own runs, so the connection is where they can
+ * meet. The driver writes a request as soon as it is made and matches answers in order,
+ * so the statement sent behind the {@code BEGIN} runs after it, inside the transaction.
  *
  * <p>
- * A failed scope statement rolls the transaction back before the error goes on, so the
- * connection goes back to the pool idle, as a failed {@code BEGIN} leaves it.
+ * Later statements wait until the {@code BEGIN} and scope have answered. If they fail,
+ * the first statement fails with their error (PostgreSQL refuses it in the aborted
+ * transaction) and every later one with the same error; the transaction manager then
+ * rolls back, so the connection goes back to the pool idle. A transaction that runs no
+ * statement never sends its {@code BEGIN} at all.
  */
 final class ScopedConnections implements ConnectionFactory, Wrapped<ConnectionFactory> {
 
@@ -86,6 +92,14 @@ final class ScopedConnections implements ConnectionFactory, Wrapped<ConnectionFa
 
 		private final Connection connection;
 
+		/**
+		 * The BEGIN and scope still to be sent, with the transaction's first statement.
+		 */
+		private @Nullable String pendingBegin;
+
+		/** The answer to the BEGIN and scope sent, cached for later statements. */
+		private Mono<Void> begun = Mono.empty();
+
 		ScopedConnection(Connection connection) {
 			this.connection = connection;
 		}
@@ -98,13 +112,53 @@ final class ScopedConnections implements ConnectionFactory, Wrapped<ConnectionFa
 				if (scope == null || definition.getAttribute(TransactionDefinition.LOCK_WAIT_TIMEOUT) != null) {
 					return Mono.from(this.connection.beginTransaction(definition));
 				}
-				return execute(begin(definition) + "; " + scope.sql())
-					.onErrorResume((ex) -> execute("ROLLBACK").then(Mono.error(ex)));
+				synchronized (this) {
+					this.pendingBegin = begin(definition) + "; " + scope.sql();
+				}
+				return Mono.empty();
 			});
+		}
+
+		/**
+		 * The results of a statement of this connection: behind the pending {@code BEGIN}
+		 * and scope if it is the transaction's first, after their answer if it is a later
+		 * one.
+		 */
+		private Flux<Result> execute(Statement statement) {
+			Mono<Void> begun;
+			boolean first;
+			synchronized (this) {
+				first = this.pendingBegin != null;
+				if (first) {
+					// A failed scope leaves the transaction aborted: roll it back before
+					// the error goes on, so the connection returns to the pool idle.
+					this.begun = execute(this.pendingBegin)
+						.onErrorResume((ex) -> execute("ROLLBACK").then(Mono.error(ex)))
+						.cache();
+					this.pendingBegin = null;
+				}
+				begun = this.begun;
+			}
+			if (!first) {
+				return begun.thenMany(Flux.<Result>from(statement.execute()));
+			}
+			// Subscribed to at once, in order: the driver writes both requests
+			// before the first answer comes back.
+			// The statement fails too when they do; it reports their error, the cause.
+			return Flux.mergeSequential(begun.then(Mono.<Result>empty()),
+					Flux.<Result>from(statement.execute()).onErrorResume((ex) -> begun.then(Mono.error(ex))));
 		}
 
 		private Mono<Void> execute(String sql) {
 			return Flux.from(this.connection.createStatement(sql).execute()).flatMap(Result::getRowsUpdated).then();
+		}
+
+		/** Whether the transaction's BEGIN was still to be sent; it never will be now. */
+		private synchronized boolean dropPendingBegin() {
+			boolean pending = this.pendingBegin != null;
+			this.pendingBegin = null;
+			this.begun = Mono.empty();
+			return pending;
 		}
 
 		@Override
@@ -114,12 +168,13 @@ final class ScopedConnections implements ConnectionFactory, Wrapped<ConnectionFa
 
 		@Override
 		public Publisher<Void> close() {
+			dropPendingBegin();
 			return this.connection.close();
 		}
 
 		@Override
 		public Publisher<Void> commitTransaction() {
-			return this.connection.commitTransaction();
+			return Mono.defer(() -> dropPendingBegin() ? Mono.empty() : Mono.from(this.connection.commitTransaction()));
 		}
 
 		@Override
@@ -134,7 +189,7 @@ final class ScopedConnections implements ConnectionFactory, Wrapped<ConnectionFa
 
 		@Override
 		public Statement createStatement(String sql) {
-			return this.connection.createStatement(sql);
+			return new PipelinedStatement(this, this.connection.createStatement(sql));
 		}
 
 		@Override
@@ -159,7 +214,8 @@ final class ScopedConnections implements ConnectionFactory, Wrapped<ConnectionFa
 
 		@Override
 		public Publisher<Void> rollbackTransaction() {
-			return this.connection.rollbackTransaction();
+			return Mono
+				.defer(() -> dropPendingBegin() ? Mono.empty() : Mono.from(this.connection.rollbackTransaction()));
 		}
 
 		@Override
@@ -195,6 +251,67 @@ final class ScopedConnections implements ConnectionFactory, Wrapped<ConnectionFa
 		@Override
 		public Connection unwrap() {
 			return this.connection;
+		}
+
+	}
+
+	/** A statement of a {@link ScopedConnection}, executed behind its pending BEGIN. */
+	private static final class PipelinedStatement implements Statement {
+
+		private final ScopedConnection connection;
+
+		private final Statement statement;
+
+		PipelinedStatement(ScopedConnection connection, Statement statement) {
+			this.connection = connection;
+			this.statement = statement;
+		}
+
+		@Override
+		public Publisher<? extends Result> execute() {
+			return Flux.defer(() -> this.connection.execute(this.statement));
+		}
+
+		@Override
+		public Statement add() {
+			this.statement.add();
+			return this;
+		}
+
+		@Override
+		public Statement bind(int index, Object value) {
+			this.statement.bind(index, value);
+			return this;
+		}
+
+		@Override
+		public Statement bind(String name, Object value) {
+			this.statement.bind(name, value);
+			return this;
+		}
+
+		@Override
+		public Statement bindNull(int index, Class<?> type) {
+			this.statement.bindNull(index, type);
+			return this;
+		}
+
+		@Override
+		public Statement bindNull(String name, Class<?> type) {
+			this.statement.bindNull(name, type);
+			return this;
+		}
+
+		@Override
+		public Statement returnGeneratedValues(String... columns) {
+			this.statement.returnGeneratedValues(columns);
+			return this;
+		}
+
+		@Override
+		public Statement fetchSize(int rows) {
+			this.statement.fetchSize(rows);
+			return this;
 		}
 
 	}

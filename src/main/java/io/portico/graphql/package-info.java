@@ -4,6 +4,7 @@
  *
  * <pre>
  * request ─► ReadTransaction (a query: TenantDatabase.read, one snapshot)
+ *         ─► io.portico.sqlread (a query it has a plan for) ─► answer
  *         ─► graphql-java with ParsedDocuments ─► controllers ─► ErrorHandling
  * </pre>
  */

@@ -16,6 +16,7 @@ import io.portico.tenant.Tenant;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import org.jspecify.annotations.Nullable;
@@ -279,14 +280,24 @@ class RowLevelSecurityTests extends PorticoTest {
 				"SELECT count(*) AS n FROM project", "commitTransaction");
 	}
 
-	/** The pool's connections, noting each statement and transaction call they get. */
+	/**
+	 * The pool's connections, noting each statement as it is executed and each
+	 * transaction call they get, in the order the driver is asked to send them.
+	 */
 	private static ConnectionFactory recording(ConnectionFactory pool, List<String> sent) {
 		return proxy(ConnectionFactory.class, pool, (method, args) -> (method.getName().equals("create"))
 				? Mono.from(pool.create()).map((connection) -> proxy(Connection.class, connection, (called, with) -> {
 					if (called.getName().equals("createStatement")) {
-						sent.add((String) with[0]);
+						String sql = (String) with[0];
+						return proxy(Statement.class, connection.createStatement(sql),
+								(statementMethod, statementArgs) -> {
+									if (statementMethod.getName().equals("execute")) {
+										sent.add(sql);
+									}
+									return null;
+								});
 					}
-					else if (called.getName().endsWith("Transaction")) {
+					if (called.getName().endsWith("Transaction")) {
 						sent.add(called.getName());
 					}
 					return null;
