@@ -87,12 +87,12 @@ class SecurityConfiguration {
 				.hasAuthority(Role.ADMIN.authority())
 				.anyExchange()
 				.authenticated())
-			.oauth2ResourceServer(
-					(oauth2) -> oauth2.authenticationManagerResolver((exchange) -> Mono.just(authenticationManager))
-						.authenticationEntryPoint((exchange, ex) -> {
-							unauthenticated.increment();
-							return refuse(exchange, ex);
-						}))
+			.oauth2ResourceServer((oauth2) -> oauth2.bearerTokenConverter(new BearerTokens())
+				.authenticationManagerResolver((exchange) -> Mono.just(authenticationManager))
+				.authenticationEntryPoint((exchange, ex) -> {
+					unauthenticated.increment();
+					return refuse(exchange, ex);
+				}))
 			.build();
 	}
 
