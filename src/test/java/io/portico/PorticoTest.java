@@ -430,6 +430,26 @@ public abstract class PorticoTest {
 		}
 	}
 
+	/**
+	 * The statements a request sends, the fewest of three tries: the service reads its
+	 * event log in the background after commits, and a try that overlaps such a read
+	 * counts it too.
+	 */
+	protected long fewestStatements(Runnable request) {
+		return java.util.stream.LongStream.range(0, 3).map((run) -> {
+			// Let the background reads of earlier commits finish first.
+			AtomicLong seen = new AtomicLong(-1);
+			org.awaitility.Awaitility.await()
+				.pollInterval(Duration.ofMillis(25))
+				.during(Duration.ofMillis(100))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> this.statements.count() == seen.getAndSet(this.statements.count()));
+			long before = this.statements.count();
+			request.run();
+			return this.statements.count() - before;
+		}).min().orElseThrow();
+	}
+
 	/** Counts SQL statements the service sends, to prove batching. */
 	public static final class StatementCounter implements ProxyExecutionListener {
 
@@ -437,17 +457,35 @@ public abstract class PorticoTest {
 
 		private final AtomicLong scopes = new AtomicLong();
 
+		/** Statements by their text; the texts are few, one per statement shape. */
+		private final Map<String, AtomicLong> byText = new java.util.concurrent.ConcurrentHashMap<>();
+
 		@Override
 		public void afterQuery(QueryExecutionInfo execution) {
 			this.count.addAndGet(execution.getQueries().size());
-			execution.getQueries()
-				.stream()
-				.filter((query) -> query.getQuery().contains("set_config('portico.tenant_id'"))
-				.forEach((query) -> this.scopes.incrementAndGet());
+			execution.getQueries().forEach((query) -> {
+				this.byText.computeIfAbsent(query.getQuery(), (text) -> new AtomicLong()).incrementAndGet();
+				if (query.getQuery().contains("set_config('portico.tenant_id'")) {
+					this.scopes.incrementAndGet();
+				}
+			});
 		}
 
 		public long count() {
 			return this.count.get();
+		}
+
+		/**
+		 * Statements so far whose text contains the fragment: what one request sent,
+		 * whatever the service does in the background meanwhile (the event bus reads the
+		 * log after each commit).
+		 */
+		public long count(String fragment) {
+			return this.byText.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().contains(fragment))
+				.mapToLong((entry) -> entry.getValue().get())
+				.sum();
 		}
 
 		/** Transactions scoped to a tenant so far: each sets the tenant once. */

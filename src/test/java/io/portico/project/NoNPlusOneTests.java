@@ -40,8 +40,8 @@ class NoNPlusOneTests extends PorticoTest {
 		completeMilestone(BUILDER, one,
 				milestoneId(staff(BUILDER), newProject(BUILDER, one, "custom-home"), "permits-filed"));
 
-		long forOne = fewest(() -> effects(one, 1));
-		long forTwelve = fewest(() -> effects(twelve, 12));
+		long forOne = fewestStatements(() -> effects(one, 1));
+		long forTwelve = fewestStatements(() -> effects(twelve, 12));
 
 		assertThat(forTwelve).isEqualTo(forOne);
 	}
@@ -66,13 +66,13 @@ class NoNPlusOneTests extends PorticoTest {
 		newProject(BUILDER, account, "custom-home");
 		newProject(BUILDER, account, "custom-home");
 
-		long one = fewest(
+		long one = fewestStatements(
 				() -> client(BUILDER, account).document("{ projects { edges { node { progress { percent } } } } }")
 					.execute()
 					.path("projects.edges")
 					.entityList(Object.class)
 					.hasSize(2));
-		long all = fewest(() -> client(BUILDER, account).document(
+		long all = fewestStatements(() -> client(BUILDER, account).document(
 				"{ projects { edges { node { progress { percent } health forecastDate nextMilestone { key } } } } }")
 			.execute()
 			.path("projects.edges")
@@ -88,13 +88,13 @@ class NoNPlusOneTests extends PorticoTest {
 		attach(staff(BUILDER), project, null, "One.pdf");
 		attach(staff(BUILDER), project, null, "Two.pdf");
 		String query = "query($id: ID!) { project(id: $id) { documents { %s } } }";
-		long versions = fewest(() -> staff(BUILDER).document(query.formatted("versions { number }"))
+		long versions = fewestStatements(() -> staff(BUILDER).document(query.formatted("versions { number }"))
 			.variable("id", project)
 			.execute()
 			.path("project.documents")
 			.entityList(Object.class)
 			.hasSize(2));
-		long both = fewest(() -> staff(BUILDER).document(query.formatted("versions { number } sha256"))
+		long both = fewestStatements(() -> staff(BUILDER).document(query.formatted("versions { number } sha256"))
 			.variable("id", project)
 			.execute()
 			.path("project.documents")
@@ -117,8 +117,8 @@ class NoNPlusOneTests extends PorticoTest {
 			for (int i = 0; i < 3; i++) {
 				newProject(tenant, three, template);
 			}
-			long forOne = fewest(() -> views(tenant, one, 1));
-			long forThree = fewest(() -> views(tenant, three, 3));
+			long forOne = fewestStatements(() -> views(tenant, one, 1));
+			long forThree = fewestStatements(() -> views(tenant, three, 3));
 			assertThat(forThree).as(tenant).isEqualTo(forOne);
 		}
 	}
@@ -141,14 +141,6 @@ class NoNPlusOneTests extends PorticoTest {
 			.path("projects.edges")
 			.entityList(Object.class)
 			.hasSize(projects);
-	}
-
-	private long fewest(Runnable request) {
-		return java.util.stream.LongStream.range(0, 3).map((run) -> {
-			long before = this.statements.count();
-			request.run();
-			return this.statements.count() - before;
-		}).min().orElseThrow();
 	}
 
 	// The counter sees every statement of the service, including the event bus reading
