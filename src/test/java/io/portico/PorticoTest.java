@@ -42,6 +42,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
@@ -428,6 +429,22 @@ public abstract class PorticoTest {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	/**
+	 * A GraphQL request over HTTP with a bearer token, its status and body as they come.
+	 */
+	protected EntityExchangeResult<Map<String, Object>> post(String token, String query,
+			Map<String, Object> variables) {
+		return http().post()
+			.uri("/graphql")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", query, "variables", variables))
+			.exchange()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult();
 	}
 
 	/**

@@ -9,9 +9,6 @@ import io.portico.TestIdentityProviders;
 import io.portico.shared.Role;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -173,18 +170,6 @@ class QueryLimitsTests extends PorticoTest {
 
 	private EntityExchangeResult<Map<String, Object>> post(String token, String query) {
 		return post(token, query, Map.of());
-	}
-
-	private EntityExchangeResult<Map<String, Object>> post(String token, String query, Map<String, Object> variables) {
-		return http().post()
-			.uri("/graphql")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", query, "variables", variables))
-			.exchange()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult();
 	}
 
 }

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -147,18 +145,9 @@ class SqlAnswersTests extends PorticoTest {
 	}
 
 	private Map<String, Object> answer(String token, String query, Map<String, Object> variables) {
-		return http().post()
-			.uri("/graphql")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", query, "variables", variables))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		EntityExchangeResult<Map<String, Object>> result = post(token, query, variables);
+		assertThat(result.getStatus().value()).isEqualTo(200);
+		return java.util.Objects.requireNonNull(result.getResponseBody());
 	}
 
 	private double answered() {
