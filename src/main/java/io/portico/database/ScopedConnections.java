@@ -142,9 +142,9 @@ final class ScopedConnections implements ConnectionFactory, Wrapped<ConnectionFa
 			if (!first) {
 				return begun.thenMany(Flux.<Result>from(statement.execute()));
 			}
-			// Subscribed to at once, in order: the driver writes both requests
-			// before the first answer comes back.
-			// The statement fails too when they do; it reports their error, the cause.
+			// Subscribed to at once, in order, so the driver writes both requests before
+			// the first answer comes back. When the BEGIN or scope fails, the statement
+			// fails too and reports their error, the cause.
 			return Flux.mergeSequential(begun.then(Mono.<Result>empty()),
 					Flux.<Result>from(statement.execute()).onErrorResume((ex) -> begun.then(Mono.error(ex))));
 		}

@@ -2,6 +2,7 @@ package io.portico.sqlread;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import graphql.language.BooleanValue;
 import graphql.language.EnumValue;
 import graphql.language.Field;
 import graphql.language.IntValue;
+import graphql.language.NonNullType;
 import graphql.language.NullValue;
 import graphql.language.OperationDefinition;
 import graphql.language.StringValue;
@@ -97,7 +99,7 @@ final class ArgumentValues {
 		if (declared.getDefaultValue() != null) {
 			return Provided.of(coerceLiteral(declared.getDefaultValue(), type));
 		}
-		if (declared.getType() instanceof graphql.language.NonNullType) {
+		if (declared.getType() instanceof NonNullType) {
 			throw new SqlPlans.Unsupported("$" + reference.getName() + " is required and missing");
 		}
 		return Provided.NONE;
@@ -115,7 +117,7 @@ final class ArgumentValues {
 				array.getValues().forEach((item) -> values.add(coerceLiteral(item, element)));
 				return values;
 			}
-			return java.util.Collections.singletonList(coerceLiteral(value, element));
+			return Collections.singletonList(coerceLiteral(value, element));
 		}
 		if (inner instanceof GraphQLEnumType enumType && value instanceof EnumValue name
 				&& enumType.getValue(name.getName()) != null) {
@@ -148,7 +150,7 @@ final class ArgumentValues {
 				items.forEach((item) -> values.add(coerceVariable(item, element)));
 				return values;
 			}
-			return java.util.Collections.singletonList(coerceVariable(value, element));
+			return Collections.singletonList(coerceVariable(value, element));
 		}
 		if (inner instanceof GraphQLEnumType enumType && value instanceof String name
 				&& enumType.getValue(name) != null) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import graphql.language.Field;
 import graphql.language.Selection;
@@ -132,8 +133,7 @@ final class ConnectionShape {
 			return (page, row, root) -> value;
 		}
 
-		private static List<Map.Entry<String, Part>> parts(SelectionSet selections,
-				java.util.function.Function<Field, Part> part) {
+		private static List<Map.Entry<String, Part>> parts(SelectionSet selections, Function<Field, Part> part) {
 			List<Map.Entry<String, Part>> parts = new ArrayList<>();
 			Set<String> keys = new HashSet<>();
 			for (Selection<?> selection : selections.getSelections()) {

@@ -7,6 +7,7 @@ import graphql.GraphqlErrorBuilder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.portico.database.Busy;
+import io.portico.shared.PorticoException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -57,7 +58,7 @@ class SqlAnswers implements WebGraphQlInterceptor {
 		try {
 			data = plan.run(request.getVariables());
 		}
-		catch (RuntimeException ex) {
+		catch (SqlPlans.Unsupported | PorticoException ex) {
 			// An argument the feature refuses or graphql-java might coerce differently:
 			// the resolvers' path decides and says why.
 			return chain.next(request);

@@ -264,6 +264,19 @@ class RowLevelSecurityTests extends PorticoTest {
 	}
 
 	@Test
+	void aReadThatRunsNoStatementSendsNothing() {
+		List<String> sent = new CopyOnWriteArrayList<>();
+		DatabaseClient client = DatabaseClient.create(new ScopedConnections(recording(this.singleConnection, sent)));
+		new TenantDatabase(client, new R2dbcTransactionManager(client.getConnectionFactory()), this.properties)
+			.read(BUILDER_STAFF, Mono.just(1))
+			.as(StepVerifier::create)
+			.expectNext(1)
+			.verifyComplete();
+		// The BEGIN waits for a first statement that never comes; no COMMIT either.
+		assertThat(sent).isEmpty();
+	}
+
+	@Test
 	void aReadSendsItsBeginAndScopeInOneStatementThenItsOwnThenCommit() {
 		List<String> sent = new CopyOnWriteArrayList<>();
 		DatabaseClient client = DatabaseClient.create(new ScopedConnections(recording(this.singleConnection, sent)));
