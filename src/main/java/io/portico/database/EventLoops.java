@@ -21,12 +21,11 @@ import org.springframework.http.client.ReactorResourceFactory;
  * <p>
  * Why: by default the server and the driver each start their own group of at least four
  * threads, eight threads for two cores, and every request crosses from one group to the
- * other and back. With one group sized to the cores, the JVM spent 10-18 % less CPU per
- * simple query (its CPU per request against PostgreSQL's, which the change leaves alone:
- * 2.54-2.70 against 3.03-3.17, three runs each; bench/README.md, "One group of event
- * loops"). A connection opened from one of these threads stays on that thread
- * ({@link LoopResources} colocates clients), so a request whose connection was opened on
- * its own loop never leaves it.
+ * other and back. With one group sized to the cores, the JVM spent 9-18 % less CPU per
+ * simple query in four runs, each beside a run without it, and 22 % less per portal query
+ * (bench/README.md, "One group of event loops"). A connection opened from one of these
+ * threads stays on that thread ({@link LoopResources} colocates clients), so a request
+ * whose connection was opened on its own loop never leaves it.
  *
  * <p>
  * Nothing may block on these threads; Reactor refuses {@code block()} there.

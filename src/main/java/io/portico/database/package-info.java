@@ -1,6 +1,6 @@
 /**
- * The embedded PostgreSQL of the default set-up, and the tenant-scoped transaction every
- * feature works in.
+ * The embedded PostgreSQL of the default set-up, the tenant-scoped transaction every
+ * feature works in, and the event loops its connections share with the web server.
  *
  * <pre>
  * TenantDatabase.read(viewer, query)      a whole query, one snapshot
