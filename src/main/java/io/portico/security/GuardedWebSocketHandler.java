@@ -86,8 +86,10 @@ class GuardedWebSocketHandler implements WebSocketHandler {
 				return;
 			}
 			Duration left = Duration.between(Instant.now(), expiresAt);
+			// Deferred: close() writes its close frame into a buffer at once, which a
+			// socket that ends before its token expires would never send nor free.
 			this.expiry = Mono.delay(left.isNegative() ? Duration.ZERO : left)
-				.then(this.session.close(FORBIDDEN))
+				.then(Mono.defer(() -> this.session.close(FORBIDDEN)))
 				.subscribe();
 		}
 
