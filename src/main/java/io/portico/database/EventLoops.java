@@ -37,8 +37,8 @@ class EventLoops {
 	private static final Option<LoopResources> LOOP_RESOURCES = Option.valueOf("loopResources");
 
 	/**
-	 * Disposed gracefully (a quiet period of two seconds) after the pool that uses it was
-	 * closed: the pool is built from the customizer below, which depends on this bean.
+	 * Disposed gracefully: the loops run on for a quiet period of two seconds, so the
+	 * pool closing its connections in the same shutdown still finds them running.
 	 */
 	@Bean(destroyMethod = "dispose")
 	LoopResources sharedLoops() {
