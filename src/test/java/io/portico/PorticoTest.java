@@ -6,19 +6,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.stream.LongStream;
 
 import io.portico.security.TokenIssuer;
 import io.portico.shared.Role;
 import io.r2dbc.proxy.core.QueryExecutionInfo;
 import io.r2dbc.proxy.listener.ProxyExecutionListener;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import reactor.core.publisher.Flux;
@@ -203,7 +208,7 @@ public abstract class PorticoTest {
 	protected String newProjectWithOpenCriteria(String tenant, String clientAccount, String template) {
 		return staff(tenant).documentName("createProject")
 			.variable("input",
-					java.util.Map.of("templateKey", template, "name", "Project for " + clientAccount, "clientAccountId",
+					Map.of("templateKey", template, "name", "Project for " + clientAccount, "clientAccountId",
 							clientAccount, "startDate", java.time.LocalDate.now().toString(), "contractValue",
 							"125000.50"))
 			.execute()
@@ -214,11 +219,11 @@ public abstract class PorticoTest {
 
 	/** The id of a milestone of the project, by template key. */
 	protected String milestoneId(HttpGraphQlTester tester, String projectId, String key) {
-		List<java.util.Map<String, Object>> milestones = tester.documentName("projectMilestones")
+		List<Map<String, Object>> milestones = tester.documentName("projectMilestones")
 			.variable("id", projectId)
 			.execute()
 			.path("project.milestones")
-			.entityList(new org.springframework.core.ParameterizedTypeReference<java.util.Map<String, Object>>() {
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
 			.get();
 		return milestones.stream()
@@ -369,7 +374,7 @@ public abstract class PorticoTest {
 	 * given; its id.
 	 */
 	protected static String attach(HttpGraphQlTester staff, String project, @Nullable String milestone, String name) {
-		Map<String, Object> input = new java.util.HashMap<>(Map.of("projectId", project, "name", name));
+		Map<String, Object> input = new HashMap<>(Map.of("projectId", project, "name", name));
 		if (milestone != null) {
 			input.put("milestoneId", milestone);
 		}
@@ -439,7 +444,7 @@ public abstract class PorticoTest {
 		return http().post()
 			.uri("/graphql")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("query", query, "variables", variables))
 			.exchange()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
@@ -453,17 +458,26 @@ public abstract class PorticoTest {
 	 * counts it too.
 	 */
 	protected long fewestStatements(Runnable request) {
-		return java.util.stream.LongStream.range(0, 3).map((run) -> {
+		return fewest(this.statements::count, request);
+	}
+
+	/** The tenant-scoped transactions a request opens, the fewest of three tries. */
+	protected long fewestScopes(Runnable request) {
+		return fewest(this.statements::scopes, request);
+	}
+
+	private long fewest(LongSupplier counter, Runnable request) {
+		return LongStream.range(0, 3).map((run) -> {
 			// Let the background reads of earlier commits finish first.
 			AtomicLong seen = new AtomicLong(-1);
-			org.awaitility.Awaitility.await()
+			Awaitility.await()
 				.pollInterval(Duration.ofMillis(25))
 				.during(Duration.ofMillis(100))
 				.atMost(Duration.ofSeconds(5))
-				.until(() -> this.statements.count() == seen.getAndSet(this.statements.count()));
-			long before = this.statements.count();
+				.until(() -> counter.getAsLong() == seen.getAndSet(counter.getAsLong()));
+			long before = counter.getAsLong();
 			request.run();
-			return this.statements.count() - before;
+			return counter.getAsLong() - before;
 		}).min().orElseThrow();
 	}
 
@@ -475,7 +489,7 @@ public abstract class PorticoTest {
 		private final AtomicLong scopes = new AtomicLong();
 
 		/** Statements by their text; the texts are few, one per statement shape. */
-		private final Map<String, AtomicLong> byText = new java.util.concurrent.ConcurrentHashMap<>();
+		private final Map<String, AtomicLong> byText = new ConcurrentHashMap<>();
 
 		@Override
 		public void afterQuery(QueryExecutionInfo execution) {

@@ -1,8 +1,5 @@
 package io.portico.graphql;
 
-import java.util.function.LongSupplier;
-import java.util.stream.LongStream;
-
 import io.portico.PorticoTest;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +15,7 @@ class ReadTransactionTests extends PorticoTest {
 		newProject(BUILDER, account, "custom-home");
 
 		// projects, activity, milestones, their dependencies and criteria: five batches.
-		long scopes = fewest(() -> {
+		long scopes = fewestScopes(() -> {
 			client(BUILDER, account).documentName("projectsDeep")
 				.variable("first", 10)
 				.execute()
@@ -31,18 +28,6 @@ class ReadTransactionTests extends PorticoTest {
 		});
 
 		assertThat(scopes).isEqualTo(1);
-	}
-
-	// The event bus reads the log in the background, in transactions of its own; the
-	// fewest of a few runs is the request's own count. (Mutations wake the bus, which is
-	// why this counts queries only.)
-	private long fewest(Runnable request) {
-		LongSupplier once = () -> {
-			long before = this.statements.scopes();
-			request.run();
-			return this.statements.scopes() - before;
-		};
-		return LongStream.range(0, 3).map((run) -> once.getAsLong()).min().orElseThrow();
 	}
 
 }
