@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
  * the answer and not in another, and the tenant is set once per request.
  *
  * <p>
+ * A query the database answers in one statement per root field never gets here:
+ * SqlAnswers, the interceptor before this one, reads it in one message of its own.
+ *
+ * <p>
  * Why one and not one per batch: the portal query (projects, milestones, documents) ran
  * three transactions of four round trips each; one transaction runs six. Mutations keep
  * one transaction per field (each is a unit of work with its event), and subscriptions

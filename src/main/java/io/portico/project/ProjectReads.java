@@ -3,12 +3,11 @@ package io.portico.project;
 import java.util.List;
 
 import io.portico.project.Project.ProjectStatus;
-import io.portico.shared.Page;
+import io.portico.sqlread.PageRead;
 import io.portico.sqlread.SqlArguments;
 import io.portico.sqlread.SqlReadable;
 import io.portico.sqlread.SqlRoot;
 import io.portico.sqlread.SqlSchema;
-import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
@@ -45,7 +44,7 @@ class ProjectReads implements SqlReadable, SqlRoot<ProjectRepository.JsonRow> {
 	}
 
 	@Override
-	public Mono<Page<ProjectRepository.JsonRow>> page(SqlArguments arguments, String nodeJson) {
+	public PageRead<ProjectRepository.JsonRow> page(SqlArguments arguments, String nodeJson) {
 		List<String> statuses = arguments.strings("status");
 		return this.projects.projectsAsJson(arguments.integer("first"), arguments.string("after"),
 				(statuses != null) ? statuses.stream().map(ProjectStatus::valueOf).toList() : null, nodeJson);

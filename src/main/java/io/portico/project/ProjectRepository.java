@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.portico.database.Sql;
+import io.portico.database.SqlValues;
 import io.portico.project.Project.ClientAccount;
 import io.portico.project.Project.ProjectStatus;
 import io.portico.shared.Viewer;
@@ -44,26 +45,32 @@ class ProjectRepository {
 			.all();
 	}
 
-	/**
-	 * Newest first, keyset-paginated on (created_at, id) so pages stay stable while
-	 * projects are added; fetches one extra row to know whether another page follows.
-	 * Each combination of filters is a statement of its own: one statement with
-	 * {@code :after IS NULL OR ...} conditions could use neither the index's order nor a
-	 * cached plan, and sorted all of the tenant's projects for every page.
-	 */
+	/** A page of projects, newest first ({@link #pageSql}). */
 	Flux<Project> page(Viewer viewer, @Nullable Cursor after, List<String> statuses, int limit) {
 		return page(viewer, COLUMNS, after, statuses, limit).map(ProjectRepository::project).all();
 	}
 
 	/**
-	 * The same page, each project as the JSON {@code nodeJson} builds over this table
-	 * (named {@code project}), with what its cursor is made of.
+	 * The same page as a statement with its values written in
+	 * ({@link SqlValues#literals()}), each project as the JSON {@code nodeJson} builds
+	 * over this table (named {@code project}), with what its cursor is made of
+	 * ({@link #jsonRow}).
 	 */
-	Flux<JsonRow> jsonPage(Viewer viewer, String nodeJson, @Nullable Cursor after, List<String> statuses, int limit) {
-		return page(viewer, "created_at, id, CAST(" + nodeJson + " AS text) AS node", after, statuses, limit)
-			.map((row) -> new JsonRow(row.get("created_at", OffsetDateTime.class), row.get("id", UUID.class),
-					row.get("node", String.class)))
-			.all();
+	static String jsonPage(Viewer viewer, String nodeJson, @Nullable Cursor after, List<String> statuses, int limit) {
+		return pageSql("created_at, id, CAST(" + nodeJson + " AS text) AS node", SqlValues.literals(), viewer, after,
+				statuses, limit);
+	}
+
+	static JsonRow jsonRow(Readable row) {
+		return new JsonRow(row.get("created_at", OffsetDateTime.class), row.get("id", UUID.class),
+				row.get("node", String.class));
+	}
+
+	private DatabaseClient.GenericExecuteSpec page(Viewer viewer, String select, @Nullable Cursor after,
+			List<String> statuses, int limit) {
+		SqlValues.Bound values = SqlValues.bound();
+		String sql = pageSql(select, values, viewer, after, statuses, limit);
+		return values.bindTo(this.client.sql(sql));
 	}
 
 	/**
@@ -73,22 +80,13 @@ class ProjectRepository {
 	 * {@code :after IS NULL OR ...} conditions could use neither the index's order nor a
 	 * cached plan, and sorted all of the tenant's projects for every page.
 	 */
-	private DatabaseClient.GenericExecuteSpec page(Viewer viewer, String select, @Nullable Cursor after,
+	private static String pageSql(String select, SqlValues values, Viewer viewer, @Nullable Cursor after,
 			List<String> statuses, int limit) {
-		String sql = "SELECT " + select + " FROM project WHERE tenant_id = :tenant"
-				+ (statuses.isEmpty() ? "" : " AND status = ANY(:statuses)")
-				+ ((after != null) ? " AND (created_at, id) < (:afterAt, :afterId)" : "")
-				+ " ORDER BY created_at DESC, id DESC LIMIT :limit";
-		DatabaseClient.GenericExecuteSpec page = this.client.sql(sql)
-			.bind("tenant", viewer.tenantId())
-			.bind("limit", limit);
-		if (!statuses.isEmpty()) {
-			page = page.bind("statuses", statuses.toArray(String[]::new));
-		}
-		if (after != null) {
-			page = page.bind("afterAt", after.createdAt()).bind("afterId", after.id());
-		}
-		return page;
+		return "SELECT " + select + " FROM project WHERE tenant_id = " + values.of(viewer.tenantId())
+				+ (statuses.isEmpty() ? "" : " AND status = ANY(" + values.of(statuses.toArray(String[]::new)) + ")")
+				+ ((after != null) ? " AND (created_at, id) < (" + values.of(after.createdAt()) + ", "
+						+ values.of(after.id()) + ")" : "")
+				+ " ORDER BY created_at DESC, id DESC LIMIT " + values.of(limit);
 	}
 
 	/** Adds to the contract value (a change order's cost; negative for a credit). */

@@ -1,8 +1,5 @@
 package io.portico.sqlread;
 
-import io.portico.shared.Page;
-import reactor.core.publisher.Mono;
-
 /**
  * A root connection field whose page a feature reads with the database building each
  * node's JSON. The feature keeps its own filters, order, page size rules and cursors, so
@@ -16,12 +13,12 @@ public interface SqlRoot<T> {
 	String nodeType();
 
 	/**
-	 * The page for these arguments, each node selected as {@code nodeJson}, an expression
-	 * over the node type's table under its own name. Throws, before anything runs, for
-	 * arguments the resolver would refuse; the query then takes the resolver's path,
-	 * which says why.
+	 * How to read the page for these arguments, each node selected as {@code nodeJson},
+	 * an expression over the node type's table under its own name. Throws, before
+	 * anything runs, for arguments the resolver would refuse; the query then takes the
+	 * resolver's path, which says why.
 	 */
-	Mono<Page<T>> page(SqlArguments arguments, String nodeJson);
+	PageRead<T> page(SqlArguments arguments, String nodeJson);
 
 	/** The node's JSON, as the database wrote it. */
 	String json(T row);

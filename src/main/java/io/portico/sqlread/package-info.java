@@ -7,12 +7,13 @@
  * the compiled path is not sure of, goes on to graphql-java and the resolvers.
  *
  * <pre>
- * query ─► QueryGuard ─► ReadTransaction (one snapshot, tenant scope)
- *       ─► SqlAnswers: SqlPlans.plan(document, operation)   compiled once, kept
- *            none ───────────────────────────────────────► graphql-java, resolvers
+ * query ─► QueryGuard ─► SqlAnswers: SqlPlans.plan(document, operation)   compiled once, kept
+ *            none ──────► ReadTransaction (one snapshot, tenant scope) ─► graphql-java, resolvers
  *            plan ─► ArgumentValues (variables, defaults)
  *                 ─► SqlRoot.page(arguments, nodeJson)     the feature's own statement:
  *                      SELECT cursor columns, json_build_object(... subqueries ...)
+ *                 ─► TenantDatabase.readInOneMessage       every root's page, one message:
+ *                      its own read-only transaction, one snapshot, the viewer's scope
  *                 ─► ConnectionShape.write: edges, cursors, pageInfo in Java,
  *                      nodes as the JSON PostgreSQL wrote (RawValue)
  * </pre>

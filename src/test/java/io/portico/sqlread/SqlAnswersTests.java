@@ -119,11 +119,12 @@ class SqlAnswersTests extends PorticoTest {
 	}
 
 	@Test
-	void theWholePortalQueryIsOneStatement() {
+	void theWholePortalQueryIsOneMessage() {
 		String query = PORTAL.replace("ROOT", "");
-		// The scope riding with BEGIN, then the page with its milestones and documents
-		// (the resolvers send two more, one per list).
-		assertThat(fewestStatements(() -> answer(clientToken(), query, Map.of()))).isEqualTo(2);
+		// The transaction's settings, the scope and the page with its milestones and
+		// documents, sent together (the resolvers' path sends four: the BEGIN with the
+		// scope, the page, then one per list).
+		assertThat(fewestStatements(() -> answer(clientToken(), query, Map.of()))).isEqualTo(1);
 	}
 
 	/**

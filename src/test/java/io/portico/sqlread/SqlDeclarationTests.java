@@ -10,10 +10,8 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeRuntimeWiring;
 import io.portico.graphql.ParsedDocuments;
-import io.portico.shared.Page;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.graphql.execution.GraphQlSource;
@@ -109,8 +107,8 @@ class SqlDeclarationTests {
 		}
 
 		@Override
-		public Mono<Page<String>> page(SqlArguments arguments, String nodeJson) {
-			return Mono.empty();
+		public PageRead<String> page(SqlArguments arguments, String nodeJson) {
+			throw new UnsupportedOperationException();
 		}
 
 		@Override
