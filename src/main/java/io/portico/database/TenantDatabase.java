@@ -10,6 +10,7 @@ import io.portico.shared.CurrentViewer;
 import io.portico.shared.Viewer;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -177,7 +178,7 @@ public class TenantDatabase {
 			// The settings and the scope: consumed, so that their messages are released.
 			return Mono.from(result.getRowsUpdated()).then(Mono.empty());
 		}
-		Function<? super io.r2dbc.spi.Readable, ?> row = reads.get(read).row();
+		Function<? super Readable, ?> row = reads.get(read).row();
 		return Flux.from(result.map(row::apply)).collect(ArrayList::new, List::add);
 	}
 

@@ -12,9 +12,6 @@ import io.portico.PorticoTest;
 import io.portico.shared.Role;
 import io.portico.shared.Viewer;
 import io.portico.tenant.Tenant;
-import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.Readable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +20,6 @@ import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +41,7 @@ class ReadInOneMessageTests extends PorticoTest {
 	private PorticoProperties properties;
 
 	/** One connection, so that each read gets the connection the one before it left. */
-	private ConnectionPool singleConnection;
+	private SingleConnection singleConnection;
 
 	private TenantDatabase database;
 
@@ -54,13 +50,8 @@ class ReadInOneMessageTests extends PorticoTest {
 
 	@BeforeEach
 	void poolOfOneConnection() {
-		this.singleConnection = new ConnectionPool(ConnectionPoolConfiguration
-			.builder(ConnectionFactories.get(this.connection.getConnectionFactoryOptions()))
-			.maxSize(1)
-			.build());
-		DatabaseClient client = DatabaseClient.create(new ScopedConnections(this.singleConnection));
-		this.database = new TenantDatabase(client, new R2dbcTransactionManager(client.getConnectionFactory()),
-				this.properties);
+		this.singleConnection = new SingleConnection(this.connection, this.properties);
+		this.database = this.singleConnection.database;
 		String account = newClientAccount(BUILDER);
 		newProject(BUILDER, account, "custom-home");
 		this.client = new Viewer(BUILDER_STAFF.tenantId(), BUILDER, "homeowner", null, Role.CLIENT, account, List.of());
@@ -68,7 +59,7 @@ class ReadInOneMessageTests extends PorticoTest {
 
 	@AfterEach
 	void closePool() {
-		this.singleConnection.dispose();
+		this.singleConnection.close();
 	}
 
 	@Test
@@ -165,7 +156,7 @@ class ReadInOneMessageTests extends PorticoTest {
 	 * it).
 	 */
 	private String outsideAnyRead() {
-		return DatabaseClient.create(this.singleConnection).sql("""
+		return DatabaseClient.create(this.singleConnection.pool).sql("""
 				SELECT coalesce(current_setting('portico.tenant_id', true), '') || ' '
 				       || (SELECT count(*) FROM project) || ' '
 				       || (now() = statement_timestamp())

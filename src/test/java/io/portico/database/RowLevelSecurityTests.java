@@ -13,11 +13,8 @@ import io.portico.PorticoTest;
 import io.portico.shared.Role;
 import io.portico.shared.Viewer;
 import io.portico.tenant.Tenant;
-import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Statement;
-import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +46,7 @@ class RowLevelSecurityTests extends PorticoTest {
 	@Autowired
 	private R2dbcConnectionDetails connection;
 
-	private ConnectionPool singleConnection;
+	private SingleConnection singleConnection;
 
 	private DatabaseClient client;
 
@@ -60,21 +57,17 @@ class RowLevelSecurityTests extends PorticoTest {
 
 	@BeforeEach
 	void poolOfOneConnection() {
-		this.singleConnection = new ConnectionPool(ConnectionPoolConfiguration
-			.builder(ConnectionFactories.get(this.connection.getConnectionFactoryOptions()))
-			.initialSize(1)
-			.maxSize(1)
-			.build());
-		this.client = DatabaseClient.create(new ScopedConnections(this.singleConnection));
-		this.database = new TenantDatabase(this.client, new R2dbcTransactionManager(this.client.getConnectionFactory()),
-				this.properties);
+		SingleConnection single = new SingleConnection(this.connection, this.properties);
+		this.singleConnection = single;
+		this.client = single.client;
+		this.database = single.database;
 		newProject(BUILDER, newClientAccount(BUILDER), "custom-home");
 		newProject(AGENCY, newClientAccount(AGENCY), "brand-and-website");
 	}
 
 	@AfterEach
 	void closePool() {
-		this.singleConnection.dispose();
+		this.singleConnection.close();
 	}
 
 	@Test
@@ -266,7 +259,8 @@ class RowLevelSecurityTests extends PorticoTest {
 	@Test
 	void aReadThatRunsNoStatementSendsNothing() {
 		List<String> sent = new CopyOnWriteArrayList<>();
-		DatabaseClient client = DatabaseClient.create(new ScopedConnections(recording(this.singleConnection, sent)));
+		DatabaseClient client = DatabaseClient
+			.create(new ScopedConnections(recording(this.singleConnection.pool, sent)));
 		new TenantDatabase(client, new R2dbcTransactionManager(client.getConnectionFactory()), this.properties)
 			.read(BUILDER_STAFF, Mono.just(1))
 			.as(StepVerifier::create)
@@ -279,7 +273,8 @@ class RowLevelSecurityTests extends PorticoTest {
 	@Test
 	void aReadSendsItsBeginAndScopeInOneStatementThenItsOwnThenCommit() {
 		List<String> sent = new CopyOnWriteArrayList<>();
-		DatabaseClient client = DatabaseClient.create(new ScopedConnections(recording(this.singleConnection, sent)));
+		DatabaseClient client = DatabaseClient
+			.create(new ScopedConnections(recording(this.singleConnection.pool, sent)));
 		new TenantDatabase(client, new R2dbcTransactionManager(client.getConnectionFactory()), this.properties)
 			.read(BUILDER_STAFF,
 					client.sql("SELECT count(*) AS n FROM project").map((row) -> row.get("n", Long.class)).one())
