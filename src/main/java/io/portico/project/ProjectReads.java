@@ -44,10 +44,10 @@ class ProjectReads implements SqlReadable, SqlRoot<ProjectRepository.JsonRow> {
 	}
 
 	@Override
-	public PageRead<ProjectRepository.JsonRow> page(SqlArguments arguments, String nodeJson) {
+	public PageRead<ProjectRepository.JsonRow> page(SqlArguments arguments, String nodeJson, boolean cursors) {
 		List<String> statuses = arguments.strings("status");
 		return this.projects.projectsAsJson(arguments.integer("first"), arguments.string("after"),
-				(statuses != null) ? statuses.stream().map(ProjectStatus::valueOf).toList() : null, nodeJson);
+				(statuses != null) ? statuses.stream().map(ProjectStatus::valueOf).toList() : null, nodeJson, cursors);
 	}
 
 	@Override

@@ -59,20 +59,29 @@ class ProjectRepository {
 	 * over this table (named {@code project}), with what its cursor is made of
 	 * ({@link #jsonRow}).
 	 */
-	static String jsonPage(Viewer viewer, String nodeJson, @Nullable Cursor after, List<String> statuses, int limit) {
-		return pageSql("CAST(EXTRACT(EPOCH FROM created_at) * 1000000 AS bigint) AS created_micros, id, CAST("
-				+ nodeJson + " AS text) AS node", SqlValues.literals(), viewer, after, statuses, limit);
+	static String jsonPage(Viewer viewer, String nodeJson, boolean cursors, @Nullable Cursor after,
+			List<String> statuses, int limit) {
+		String cursor = cursors ? "CAST(EXTRACT(EPOCH FROM created_at) * 1000000 AS bigint) AS created_micros, id, "
+				: "";
+		return pageSql(cursor + "CAST(" + nodeJson + " AS text) AS node", SqlValues.literals(), viewer, after, statuses,
+				limit);
 	}
 
 	/**
-	 * A row of {@link #jsonPage}. Its rows come as text, and the time as microseconds:
-	 * parsing PostgreSQL's text timestamps through {@code DateTimeFormatter} took 14 % of
-	 * the JVM's CPU for the simple query (JFR, issue 7).
+	 * A row of {@link #jsonPage}, with what its cursor is made of when it was read. Its
+	 * rows come as text, and the time as microseconds: parsing PostgreSQL's text
+	 * timestamps through {@code DateTimeFormatter} took 14 % of the JVM's CPU for the
+	 * simple query (JFR, issue 7).
 	 */
-	static JsonRow jsonRow(Readable row) {
+	static JsonRow jsonRow(Readable row, boolean cursors) {
+		String node = row.get("node", String.class);
+		if (!cursors) {
+			return new JsonRow(node, null);
+		}
 		Long micros = row.get("created_micros", Long.class);
-		return new JsonRow(OffsetDateTime.ofInstant(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), ZoneOffset.UTC),
-				row.get("id", UUID.class), row.get("node", String.class));
+		return new JsonRow(node,
+				new Cursor(OffsetDateTime.ofInstant(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), ZoneOffset.UTC),
+						row.get("id", UUID.class)));
 	}
 
 	private DatabaseClient.GenericExecuteSpec page(Viewer viewer, String select, @Nullable Cursor after,
@@ -158,8 +167,10 @@ class ProjectRepository {
 	record Cursor(OffsetDateTime createdAt, UUID id) {
 	}
 
-	/** A project as JSON the database built, and what its cursor is made of. */
-	record JsonRow(OffsetDateTime createdAt, UUID id, String json) {
+	/**
+	 * A project as JSON the database built, and what its cursor is made of when asked.
+	 */
+	record JsonRow(String json, @Nullable Cursor cursor) {
 	}
 
 	private static Project project(Readable row) {

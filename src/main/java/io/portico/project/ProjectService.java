@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -96,13 +97,14 @@ public class ProjectService {
 	 * Refuses the same arguments, before anything runs.
 	 */
 	PageRead<ProjectRepository.JsonRow> projectsAsJson(@Nullable Integer first, @Nullable String after,
-			@Nullable List<ProjectStatus> statuses, String nodeJson) {
+			@Nullable List<ProjectStatus> statuses, String nodeJson, boolean cursors) {
 		int size = Inputs.pageSize(first, MAX_PAGE);
 		ProjectRepository.Cursor cursor = decode(after);
 		List<String> filter = filter(statuses);
-		return new PageRead<>((viewer) -> ProjectRepository.jsonPage(viewer, nodeJson, cursor, filter, size + 1),
-				ProjectRepository::jsonRow,
-				(rows) -> Page.of(rows, size, (row) -> encode(row.createdAt(), row.id()), after != null));
+		return new PageRead<>(
+				(viewer) -> ProjectRepository.jsonPage(viewer, nodeJson, cursors, cursor, filter, size + 1),
+				(row) -> ProjectRepository.jsonRow(row, cursors), (rows) -> Page.of(rows, size,
+						(row) -> encode(Objects.requireNonNull(row.cursor(), "read without cursors")), after != null));
 	}
 
 	private static List<String> filter(@Nullable List<ProjectStatus> statuses) {
@@ -235,6 +237,10 @@ public class ProjectService {
 
 	private static String encode(Project project) {
 		return encode(project.createdAt(), project.id());
+	}
+
+	private static String encode(ProjectRepository.Cursor cursor) {
+		return encode(cursor.createdAt(), cursor.id());
 	}
 
 	private static String encode(OffsetDateTime createdAt, UUID id) {

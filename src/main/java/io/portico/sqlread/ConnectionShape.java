@@ -38,14 +38,22 @@ final class ConnectionShape {
 
 	private final String nodeJson;
 
-	private ConnectionShape(List<Map.Entry<String, Part>> parts, String nodeJson) {
+	private final boolean cursors;
+
+	private ConnectionShape(List<Map.Entry<String, Part>> parts, String nodeJson, boolean cursors) {
 		this.parts = parts;
 		this.nodeJson = nodeJson;
+		this.cursors = cursors;
 	}
 
 	/** The SQL that builds a node's JSON, NULL when no node is selected. */
 	String nodeJson() {
 		return this.nodeJson;
+	}
+
+	/** Whether the query asks for any cursor, an edge's or the page's. */
+	boolean cursors() {
+		return this.cursors;
 	}
 
 	Map<String, @Nullable Object> write(Page<Object> page, SqlRoot<Object> root) {
@@ -56,7 +64,7 @@ final class ConnectionShape {
 			NodeSql nodes) {
 		Compiler compiler = new Compiler(nodeType, nodes);
 		List<Map.Entry<String, Part>> parts = compiler.connection(connection, selections);
-		return new ConnectionShape(parts, (compiler.nodeJson != null) ? compiler.nodeJson : "NULL");
+		return new ConnectionShape(parts, (compiler.nodeJson != null) ? compiler.nodeJson : "NULL", compiler.cursors);
 	}
 
 	private static Map<String, @Nullable Object> values(List<Map.Entry<String, Part>> parts, Page<Object> page,
@@ -76,6 +84,8 @@ final class ConnectionShape {
 
 		private @Nullable String nodeJson;
 
+		private boolean cursors;
+
 		Compiler(String nodeType, NodeSql nodes) {
 			this.nodeType = nodeType;
 			this.nodes = nodes;
@@ -93,7 +103,7 @@ final class ConnectionShape {
 		private Part edges(GraphQLObjectType type, SelectionSet selections) {
 			List<Map.Entry<String, Part>> edge = parts(selections, (field) -> switch (field.getName()) {
 				case "__typename" -> constant(type.getName());
-				case "cursor" -> (page, row, root) -> page.cursor(row);
+				case "cursor" -> cursor((page, row, root) -> page.cursor(row));
 				case "node" -> node(field);
 				default -> throw unsupported(type, field);
 			});
@@ -115,15 +125,20 @@ final class ConnectionShape {
 			return (page, row, root) -> new RawValue(root.json(row));
 		}
 
-		private static Part pageInfo(GraphQLObjectType type, SelectionSet selections) {
+		private Part cursor(Part part) {
+			this.cursors = true;
+			return part;
+		}
+
+		private Part pageInfo(GraphQLObjectType type, SelectionSet selections) {
 			List<Map.Entry<String, Part>> info = parts(selections, (field) -> switch (field.getName()) {
 				case "__typename" -> constant(type.getName());
 				case "hasNextPage" -> (page, row, root) -> page.hasNextPage();
 				case "hasPreviousPage" -> (page, row, root) -> page.hasPreviousPage();
 				case "startCursor" ->
-					(page, row, root) -> page.nodes().isEmpty() ? null : page.cursor(page.nodes().get(0));
-				case "endCursor" -> (page, row, root) -> page.nodes().isEmpty() ? null
-						: page.cursor(page.nodes().get(page.nodes().size() - 1));
+					cursor((page, row, root) -> page.nodes().isEmpty() ? null : page.cursor(page.nodes().get(0)));
+				case "endCursor" -> cursor((page, row, root) -> page.nodes().isEmpty() ? null
+						: page.cursor(page.nodes().get(page.nodes().size() - 1)));
 				default -> throw unsupported(type, field);
 			});
 			return (page, row, root) -> values(info, page, row, root);

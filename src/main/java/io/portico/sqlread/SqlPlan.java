@@ -65,7 +65,7 @@ final class SqlPlan {
 			return null;
 		}
 		SqlArguments arguments = ArgumentValues.resolve(root.definition(), root.field(), this.operation, variables);
-		return connection.page(arguments, shape.nodeJson());
+		return connection.page(arguments, shape.nodeJson(), shape.cursors());
 	}
 
 	private static List<LiteralRead<?>> statements(List<PageRead<Object>> reads, Viewer viewer) {

@@ -16,9 +16,10 @@ public interface SqlRoot<T> {
 	 * How to read the page for these arguments, each node selected as {@code nodeJson},
 	 * an expression over the node type's table under its own name. Throws, before
 	 * anything runs, for arguments the resolver would refuse; the query then takes the
-	 * resolver's path, which says why.
+	 * resolver's path, which says why. When {@code cursors} is false the query asks for
+	 * no cursor, and the rows need not carry what cursors are made of.
 	 */
-	PageRead<T> page(SqlArguments arguments, String nodeJson);
+	PageRead<T> page(SqlArguments arguments, String nodeJson, boolean cursors);
 
 	/** The node's JSON, as the database wrote it. */
 	String json(T row);

@@ -119,6 +119,16 @@ class SqlAnswersTests extends PorticoTest {
 	}
 
 	@Test
+	void aPageReadsWhatCursorsAreMadeOfOnlyWhenTheQueryAsksForOne() {
+		long before = this.statements.count("created_micros");
+		sameAnswer(clientToken(), "{ projects ROOT { edges { node { id } } pageInfo { hasNextPage } } }", Map.of());
+		assertThat(this.statements.count("created_micros")).isEqualTo(before);
+		sameAnswer(clientToken(), "{ projects ROOT { pageInfo { endCursor } } }", Map.of());
+		sameAnswer(clientToken(), "{ projects ROOT { edges { cursor } } }", Map.of());
+		assertThat(this.statements.count("created_micros")).isEqualTo(before + 2);
+	}
+
+	@Test
 	void theWholePortalQueryIsOneMessage() {
 		String query = PORTAL.replace("ROOT", "");
 		// The transaction's settings, the scope and the page with its milestones and

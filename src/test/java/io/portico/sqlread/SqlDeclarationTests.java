@@ -107,7 +107,7 @@ class SqlDeclarationTests {
 		}
 
 		@Override
-		public PageRead<String> page(SqlArguments arguments, String nodeJson) {
+		public PageRead<String> page(SqlArguments arguments, String nodeJson, boolean cursors) {
 			throw new UnsupportedOperationException();
 		}
 
