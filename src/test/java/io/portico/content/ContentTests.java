@@ -126,7 +126,7 @@ class ContentTests extends PorticoTest {
 		put(uploadUrl(staff(BUILDER), document), pdf(1000));
 
 		String url = (String) content(client(BUILDER, account), document).get("downloadUrl");
-		files().get().uri(url).exchange().expectStatus().isOk();
+		files().get().uri(url).exchange().expectStatus().isOk().expectBody();
 		assertThat((List<?>) content(client(BUILDER, account), document).get("downloads")).isEmpty();
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(
@@ -151,7 +151,7 @@ class ContentTests extends PorticoTest {
 
 		completeMilestone(BUILDER, account, permits);
 		String url = (String) content(client, document).get("downloadUrl");
-		files().get().uri(url).exchange().expectStatus().isOk();
+		files().get().uri(url).exchange().expectStatus().isOk().expectBody();
 
 		staff(BUILDER)
 			.document("mutation($id: ID!) { withdrawDocument(id: $id, reason: \"Superseded\") { withdrawnAt } }")
@@ -226,7 +226,7 @@ class ContentTests extends PorticoTest {
 		// A download URL is no upload URL, and no URL works for another document.
 		put(url, "plain text".getBytes(StandardCharsets.UTF_8));
 		String download = (String) content(staff(SMALL), document).get("downloadUrl");
-		files().put().uri(download).bodyValue(pdf(100)).exchange().expectStatus().isForbidden();
+		files().put().uri(download).bodyValue(pdf(100)).exchange().expectStatus().isForbidden().expectBody();
 		assertThat(content(staff(SMALL), document)).containsEntry("contentType", "text/plain");
 	}
 
@@ -242,7 +242,7 @@ class ContentTests extends PorticoTest {
 		String staffToken = this.tokens.issue(SMALL, io.portico.shared.Role.STAFF, "staff@" + SMALL, null, List.of(),
 				Duration.ofMinutes(10));
 		for (int i = 0; i < 20; i++) {
-			client.put().uri(download).bodyValue(pdf(100)).exchange().expectStatus().isForbidden();
+			client.put().uri(download).bodyValue(pdf(100)).exchange().expectStatus().isForbidden().expectBody();
 			client.post()
 				.uri("/graphql")
 				.header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken)
@@ -250,7 +250,8 @@ class ContentTests extends PorticoTest {
 				.bodyValue(Map.of("query", "{ viewer { role } }"))
 				.exchange()
 				.expectStatus()
-				.isOk();
+				.isOk()
+				.expectBody();
 		}
 	}
 
@@ -334,7 +335,7 @@ class ContentTests extends PorticoTest {
 		String document = attach(staff(BUILDER), project, null, "Contract.pdf");
 		put(uploadUrl(staff(BUILDER), document), pdf(1000));
 		String url = (String) content(client(BUILDER, account), document).get("downloadUrl");
-		files().get().uri(url).exchange().expectStatus().isOk();
+		files().get().uri(url).exchange().expectStatus().isOk().expectBody();
 
 		// No operation moves a project between accounts yet; the operator's database
 		// does.
@@ -347,7 +348,7 @@ class ContentTests extends PorticoTest {
 						.then())
 			.block(Duration.ofSeconds(10));
 
-		files().get().uri(url).exchange().expectStatus().isNotFound();
+		files().get().uri(url).exchange().expectStatus().isNotFound().expectBody();
 	}
 
 	@Test
