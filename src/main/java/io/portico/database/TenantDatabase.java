@@ -48,23 +48,6 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @Component
 public class TenantDatabase {
 
-	// Resets the role too: work for a CLIENT that joined an enclosing transaction (demo
-	// seeding walks a client's approval inside its own) must not leave the client role
-	// on the staff work that follows.
-	private static final String STAFF_SCOPE = """
-			SELECT set_config('portico.tenant_id', :tenant, true),
-			       set_config('portico.client_account', '', true),
-			       set_config('role', 'none', true)
-			""";
-
-	// A CLIENT's transaction also becomes the client role, the role the client lens
-	// policies apply to; set_config(..., true) ends with the transaction like the rest.
-	private static final String CLIENT_SCOPE = """
-			SELECT set_config('portico.tenant_id', :tenant, true),
-			       set_config('portico.client_account', :client, true),
-			       set_config('role', :role, true)
-			""";
-
 	private static final String READ_SETTINGS = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; ";
 
 	/** The settings and the scope answer before the reads of one message. */
@@ -208,24 +191,28 @@ public class TenantDatabase {
 
 	/** The scope as literals, for the simple protocol. */
 	private BeginScope beginScope(Viewer viewer) {
-		String clientAccount = viewer.clientAccount();
-		String tenant = "set_config('portico.tenant_id', " + Literals.text(viewer.tenantId().toString()) + ", true)";
-		return new BeginScope((clientAccount == null)
-				? "SELECT " + tenant
-						+ ", set_config('portico.client_account', '', true), set_config('role', 'none', true)"
-				: "SELECT " + tenant + ", set_config('portico.client_account', " + Literals.text(clientAccount)
-						+ ", true), set_config('role', " + Literals.text(this.clientRole) + ", true)");
+		return new BeginScope(scopeSql(viewer, SqlValues.literals()));
 	}
 
 	private Mono<Void> scope(Viewer viewer) {
+		SqlValues.Bound values = SqlValues.bound();
+		String sql = scopeSql(viewer, values);
+		return values.bindTo(this.client.sql(sql)).fetch().first().then();
+	}
+
+	/**
+	 * The viewer's scope, as transaction-local settings. A CLIENT's transaction also
+	 * becomes the client role, the role the client lens policies apply to. A staff one
+	 * resets the role: work for a CLIENT that joined an enclosing transaction (demo
+	 * seeding walks a client's approval inside its own) must not leave the client role on
+	 * the staff work that follows.
+	 */
+	private String scopeSql(Viewer viewer, SqlValues values) {
 		String clientAccount = viewer.clientAccount();
-		DatabaseClient.GenericExecuteSpec scope = (clientAccount == null)
-				? this.client.sql(STAFF_SCOPE).bind("tenant", viewer.tenantId().toString())
-				: this.client.sql(CLIENT_SCOPE)
-					.bind("tenant", viewer.tenantId().toString())
-					.bind("client", clientAccount)
-					.bind("role", this.clientRole);
-		return scope.fetch().first().then();
+		return "SELECT set_config('portico.tenant_id', " + values.of(viewer.tenantId().toString())
+				+ ", true), set_config('portico.client_account', "
+				+ values.of((clientAccount != null) ? clientAccount : "") + ", true), set_config('role', "
+				+ values.of((clientAccount != null) ? this.clientRole : "none") + ", true)";
 	}
 
 }
